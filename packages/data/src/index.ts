@@ -1,0 +1,23 @@
+import dataset from "./events.json" with { type: "json" };
+import { createIndex } from "./query/index.ts";
+import type { Actor, Dataset, EventType, SourceDocument, Theme, TimelineEvent } from "./types.ts";
+
+export * from "./edtf.ts";
+export * from "./query/index.ts";
+export * from "./types.ts";
+
+const data = dataset as unknown as Dataset;
+
+/** The whole dataset, in the shape of `events.json`. */
+export const timeline: Dataset = data;
+/** Dataset version: the package version plus a hash of the content. */
+export const version: string = data.version;
+/** Every event, in date order. */
+export const events: readonly TimelineEvent[] = data.events;
+export const themes: readonly Theme[] = data.themes;
+export const eventTypes: readonly EventType[] = data.eventTypes;
+export const actors: readonly Actor[] = data.actors;
+export const documents: readonly SourceDocument[] = data.documents;
+
+/** A ready query index over the bundled dataset. */
+export const index = /* @__PURE__ */ createIndex(data);
