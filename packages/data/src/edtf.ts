@@ -34,7 +34,12 @@ function parseSingle(text: string): DateSpan | string {
   if (month < 1 || month > 12) return `"${text}" has no month ${m}`;
   const lastDay = daysInMonth(year, month);
   if (d === undefined) {
-    return { start: `${y}-${m}-01`, end: `${y}-${m}-${pad(lastDay)}`, precision: "month", uncertain };
+    return {
+      start: `${y}-${m}-01`,
+      end: `${y}-${m}-${pad(lastDay)}`,
+      precision: "month",
+      uncertain,
+    };
   }
   const day = Number(d);
   if (day < 1 || day > lastDay) return `"${text}" has no day ${d} (${y}-${m} has ${lastDay} days)`;
@@ -57,7 +62,8 @@ export function parseEdtf(text: string): DateSpan | string {
   if (typeof last === "string") return last;
   if (last.end < first.start) return `"${text}" ends before it starts`;
   // An interval is as precise as its coarser end.
-  const precision = ORDER[first.precision] <= ORDER[last.precision] ? first.precision : last.precision;
+  const precision =
+    ORDER[first.precision] <= ORDER[last.precision] ? first.precision : last.precision;
   return {
     start: first.start,
     end: last.end,

@@ -134,7 +134,10 @@ export class EventIndex {
   readonly #maxSearchLength: number;
   #all: number[] | undefined;
 
-  constructor(events: readonly TimelineEvent[], options: IndexOptions & { actorNames?: Map<string, string> } = {}) {
+  constructor(
+    events: readonly TimelineEvent[],
+    options: IndexOptions & { actorNames?: Map<string, string> } = {},
+  ) {
     const sorted = [...events].sort((a, b) => {
       const ka = orderKey(a);
       const kb = orderKey(b);
@@ -164,7 +167,8 @@ export class EventIndex {
       for (const theme of event.themes) add(lists.themes, theme, position);
       add(lists.types, event.type, position);
       for (const actor of event.actors) add(lists.actors, actor, position);
-      for (const word of new Set(foldedWords(searchableText(event, actorNames)))) add(words, word, position);
+      for (const word of new Set(foldedWords(searchableText(event, actorNames))))
+        add(words, word, position);
       if (event.partOf) {
         const siblings = this.#parts.get(event.partOf);
         if (siblings) siblings.push(event);
@@ -187,8 +191,8 @@ export class EventIndex {
       actors: vocabulary ? vocabulary.actors.map((a) => a.id) : [...lists.actors.keys()].sort(),
     };
     if (sorted.length > 0) {
-      const lastEnd = this.#ends.reduce((max, end) => (end > max ? end : max), this.#ends[0]!);
-      this.#years = { first: Number(sorted[0]!.start.slice(0, 4)), last: Number(lastEnd.slice(0, 4)) };
+      const lastYear = this.#ends.reduce((max, end) => Math.max(max, Number(end.slice(0, 4))), 0);
+      this.#years = { first: Number(sorted[0]!.start.slice(0, 4)), last: lastYear };
     }
   }
 
@@ -213,7 +217,10 @@ export class EventIndex {
     const to = filter?.to ?? undefined;
     const fromDay = from === undefined ? undefined : resolveBound(from, "start");
     if (from !== undefined && fromDay === undefined) {
-      throw new QueryError("filter.from", `"${from}" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD`);
+      throw new QueryError(
+        "filter.from",
+        `"${from}" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD`,
+      );
     }
     const toDay = to === undefined ? undefined : resolveBound(to, "end");
     if (to !== undefined && toDay === undefined) {
@@ -269,7 +276,9 @@ export class EventIndex {
     }
     for (const term of terms) {
       // A term matches every indexed word that contains it ("minister" finds "außenminister").
-      intersect(union(this.#wordList.filter((w) => w.includes(term)).map((w) => this.#words.get(w))));
+      intersect(
+        union(this.#wordList.filter((w) => w.includes(term)).map((w) => this.#words.get(w))),
+      );
     }
     if (!mask && fromDay === undefined && toDay === undefined) {
       this.#all ??= Array.from({ length: n }, (_, i) => i);
@@ -313,7 +322,10 @@ export class EventIndex {
   #decodeCursor(argument: string, cursor: string): string {
     const text = /^[A-Za-z0-9_-]{1,400}$/.test(cursor) ? decodeBase64Url(cursor) : "";
     const key = text.slice(CURSOR_PREFIX.length);
-    if (!text.startsWith(CURSOR_PREFIX) || !/^\d{4}-\d{2}-\d{2}\|\d{4}-\d{2}-\d{2}\|[a-z0-9-]+$/.test(key)) {
+    if (
+      !text.startsWith(CURSOR_PREFIX) ||
+      !/^\d{4}-\d{2}-\d{2}\|\d{4}-\d{2}-\d{2}\|[a-z0-9-]+$/.test(key)
+    ) {
       throw new QueryError(argument, `"${cursor.slice(0, 60)}" is not a cursor of this API`);
     }
     return key;

@@ -29,7 +29,10 @@ export function searchTerms(search: string | undefined | null): string[] {
  * Where the terms of `search` occur in `text`, as [start, end) ranges of the original text,
  * sorted and merged — for highlighting matches in the language shown.
  */
-export function matchRanges(text: string, search: string | undefined | null): Array<[number, number]> {
+export function matchRanges(
+  text: string,
+  search: string | undefined | null,
+): Array<[number, number]> {
   const terms = searchTerms(search);
   if (terms.length === 0 || text.length === 0) return [];
   // Fold code point by code point and remember where every folded character came from.

@@ -19,7 +19,10 @@ export { foldedWords, foldText, matchRanges, searchTerms } from "./fold.ts";
 export { compareEvents, type EventOrder, orderKey } from "./order.ts";
 
 /** Builds the query index for a dataset (its vocabulary makes unknown ids errors; actor names are searchable). */
-export function createIndex(dataset: Omit<Dataset, "version">, options: Omit<IndexOptions, "vocabulary"> = {}): EventIndex {
+export function createIndex(
+  dataset: Omit<Dataset, "version">,
+  options: Omit<IndexOptions, "vocabulary"> = {},
+): EventIndex {
   const actorNames = new Map(dataset.actors.map((a) => [a.id, `${a.name.de} ${a.name.en}`]));
   return new EventIndex(dataset.events, { ...options, vocabulary: dataset, actorNames });
 }
@@ -36,7 +39,10 @@ function indexOf(events: readonly TimelineEvent[]): EventIndex {
 }
 
 /** The events a filter keeps, in date order (indexes `events` once and reuses the index). */
-export function filterEvents(events: readonly TimelineEvent[], filter?: EventFilter | null): TimelineEvent[] {
+export function filterEvents(
+  events: readonly TimelineEvent[],
+  filter?: EventFilter | null,
+): TimelineEvent[] {
   return indexOf(events).filter(filter);
 }
 

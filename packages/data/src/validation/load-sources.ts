@@ -50,7 +50,8 @@ class ProblemList {
     for (const issue of error.issues) {
       const path = fieldPath([...(prefix ? [prefix] : []), ...issue.path]);
       let message = issue.message;
-      if (issue.code === "unrecognized_keys") message = `unknown field(s): ${issue.keys.join(", ")}`;
+      if (issue.code === "unrecognized_keys")
+        message = `unknown field(s): ${issue.keys.join(", ")}`;
       else if (issue.code === "invalid_type" && issue.input === undefined) message = "is required";
       this.add(file, path, message);
     }
@@ -142,7 +143,11 @@ export async function loadSources(root: string, packageVersion: string): Promise
     }
     const slug = name.slice(0, -".yaml".length);
     if (!SLUG.test(slug)) {
-      problems.add(file, "(file name)", `slug "${slug}" must be lower-case words joined by hyphens`);
+      problems.add(
+        file,
+        "(file name)",
+        `slug "${slug}" must be lower-case words joined by hyphens`,
+      );
       continue;
     }
     const raw = await readYaml(root, join(eventDir, name), problems);
@@ -156,21 +161,30 @@ export async function loadSources(root: string, packageVersion: string): Promise
     const span = parseEdtf(source.date);
     if (typeof span === "string") continue; // reported by the schema
     if (!typeIds.has(source.type)) {
-      problems.add(file, "type", `unknown event type "${source.type}" (known: ${[...typeIds].join(", ")})`);
+      problems.add(
+        file,
+        "type",
+        `unknown event type "${source.type}" (known: ${[...typeIds].join(", ")})`,
+      );
     }
-    const check = (field: "themes" | "actors", known: Set<string>, what: string) => {
+    const check = (field: "themes" | "actors", known: Set<string>, what: string, hint: string) => {
       const seen = new Set<string>();
       source[field].forEach((value, index) => {
-        if (!known.has(value)) problems.add(file, `${field}[${index}]`, `unknown ${what} "${value}"`);
+        if (!known.has(value))
+          problems.add(file, `${field}[${index}]`, `unknown ${what} "${value}"${hint}`);
         if (seen.has(value)) problems.add(file, `${field}[${index}]`, `"${value}" is listed twice`);
         seen.add(value);
       });
     };
-    check("themes", themeIds, "theme");
-    check("actors", actorIds, "actor (add it to vocab/actors.yaml first)");
+    check("themes", themeIds, "theme", ` (known: ${[...themeIds].join(", ")})`);
+    check("actors", actorIds, "actor", " (add it to vocab/actors.yaml first)");
     source.sources.forEach((s, index) => {
       if (s.document !== undefined && !documentIds.has(s.document)) {
-        problems.add(file, `sources[${index}].document`, `unknown document "${s.document}" (see vocab/documents.yaml)`);
+        problems.add(
+          file,
+          `sources[${index}].document`,
+          `unknown document "${s.document}" (see vocab/documents.yaml)`,
+        );
       }
     });
     if (source.partOf === slug) problems.add(file, "partOf", "an event cannot be part of itself");
@@ -204,7 +218,11 @@ export async function loadSources(root: string, packageVersion: string): Promise
     }
     // Walk up the chain: a cycle would make the hierarchy endless.
     const seen = new Set([event.slug]);
-    for (let cur = bySlug.get(event.partOf); cur; cur = cur.partOf ? bySlug.get(cur.partOf) : undefined) {
+    for (
+      let cur = bySlug.get(event.partOf);
+      cur;
+      cur = cur.partOf ? bySlug.get(cur.partOf) : undefined
+    ) {
       if (seen.has(cur.slug)) {
         problems.add(file, "partOf", `"${event.partOf}" leads back to "${event.slug}" (a cycle)`);
         break;

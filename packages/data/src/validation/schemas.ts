@@ -13,11 +13,9 @@ export const localizedText = z.strictObject(
   { error: "must have both languages: { de, en }" },
 );
 
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/, {
-    error: "must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD",
-  });
+export const isoDate = z.string().regex(/^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/, {
+  error: "must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD",
+});
 
 export const edtfDate = z.string().superRefine((value, ctx) => {
   const span = parseEdtf(value);
@@ -34,7 +32,8 @@ const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
   error: "must be lower-case words joined by hyphens ([a-z0-9-])",
 });
 const actorId = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, {
-  error: "must be an upper-case code (ISO 3166-1 alpha-2 for states, e.g. EU or OSCE for organisations)",
+  error:
+    "must be an upper-case code (ISO 3166-1 alpha-2 for states, e.g. EU or OSCE for organisations)",
 });
 const countryCode = z.string().regex(/^[A-Z]{2}$/, { error: "must be an ISO 3166-1 alpha-2 code" });
 
