@@ -1,0 +1,23 @@
+import { createSchema } from "@ca-timeline/schema";
+import { execute, parse, validate } from "graphql";
+const schema = createSchema();
+const q = `query ($filter: EventFilter) { events(filter: $filter, first: 20) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { slug date title(lang: DE) themes { id } actors { id } } } }`;
+const doc = parse(q);
+console.log(validate(schema, doc));
+const vars = { filter: { from: "2019", search: "zentralasien" } };
+const n = 5000;
+for (let i = 0; i < 500; i++) JSON.stringify(execute({ schema, document: doc, variableValues: vars }));
+let t = performance.now();
+for (let i = 0; i < n; i++) JSON.stringify(execute({ schema, document: doc, variableValues: vars }));
+console.log("graphql-js execute+stringify", ((performance.now() - t) / n).toFixed(3), "ms");
+t = performance.now();
+for (let i = 0; i < n; i++) execute({ schema, document: doc, variableValues: vars });
+console.log("graphql-js execute", ((performance.now() - t) / n).toFixed(3), "ms");
+const r = execute({ schema, document: doc, variableValues: vars });
+t = performance.now();
+for (let i = 0; i < n; i++) JSON.stringify(r);
+console.log("stringify", ((performance.now() - t) / n).toFixed(3), "ms", JSON.stringify(r).length);
+t = performance.now();
+for (let i = 0; i < n; i++) JSON.parse(JSON.stringify({query: q, variables: vars}));
+console.log("parse body", ((performance.now() - t) / n).toFixed(3), "ms");

@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { createFetchHandler } from "./fetch-handler.ts";
+import { BASE, post } from "./test-support/gql.ts";
+import { syntheticDataset } from "./test-support/synthetic-dataset.ts";
+
+const gateway = createFetchHandler({
+  dataset: syntheticDataset(40),
+  logger: "silent",
+  maxBodyBytes: 10_000,
+});
+
+function expectNoLeaks(text: string) {
+  expect(text).not.toMatch(/\bat .+:\d+:\d+|node_modules|\/work\/|\.ts:\d+|stack/i);
+}
+
+describe("bad input", () => {
+  it("answers malformed JSON with 400", async () => {
+    const { status, text } = await post(gateway, "{ not json");
+    expect(status).toBe(400);
+    expectNoLeaks(text);
+  });
+
+  it("says what is wrong with an argument, and masks nothing of it", async () => {
+    const { status, json } = await post(gateway, {
+      query: '{ events(filter: { from: "20x" }) { totalCount } }',
+    });
+    expect(status).toBe(200);
+    expect(json.errors[0].message).toBe(
+      'filter.from: "20x" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD',
+    );
+    expect(json.errors[0].extensions.code).toBe("BAD_USER_INPUT");
+    const theme = await post(gateway, {
+      query: '{ facets(filter: { themes: ["x"] }) { years { year } } }',
+    });
+    expect(theme.json.errors[0].message).toMatch(/^filter\.themes: unknown id "x"/);
+    const page = await post(gateway, { query: "{ events(first: 101) { totalCount } }" });
+    expect(page.json.errors[0].message).toBe("first: must be at most 100, got 101");
+  });
+
+  it("rejects unknown fields with a validation error (400)", async () => {
+    const { status, json } = await post(gateway, { query: "{ events { secret } }" });
+    expect(status).toBe(400);
+    expect(json.errors[0].message).toMatch(/Cannot query field "secret"/);
+  });
+
+  it("refuses depth bombs", async () => {
+    const deep = `{ events(first: 1) { nodes { ${"partOf { ".repeat(20)}slug${" }".repeat(20)} } } }`;
+    const { status, json } = await post(gateway, { query: deep });
+    expect(status).toBe(400);
+    expect(json.errors[0].message).toMatch(/depth/i);
+  });
+
+  it("refuses alias bombs", async () => {
+    const aliases = Array.from({ length: 200 }, (_, i) => `a${i}: dataset { version }`).join(" ");
+    const { status, json } = await post(gateway, { query: `{ ${aliases} }` });
+    expect(status).toBe(400);
+    expect(json.errors[0].message).toMatch(/alias/i);
+  });
+
+  it("refuses token bombs", async () => {
+    const fields = Array.from({ length: 2100 }, () => "a").join(" ");
+    const { status, json } = await post(gateway, { query: `{ ${fields} }` });
+    expect(status).toBe(400);
+    expect(json.errors[0].message).toMatch(/token/i);
+  });
+
+  it("answers oversized bodies with 413, with or without Content-Length", async () => {
+    const big = JSON.stringify({ query: `{ __typename }`, variables: { pad: "x".repeat(20_000) } });
+    const { status } = await post(gateway, big);
+    expect(status).toBe(413);
+    const chunked = await gateway.fetch(
+      new Request(`${BASE}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: new Blob([big]).stream(),
+        duplex: "half",
+      } as RequestInit),
+    );
+    expect(chunked.status).toBe(413);
+  });
+
+  it("does not batch", async () => {
+    const { status } = await post(gateway, [
+      { query: "{ __typename }" },
+      { query: "{ __typename }" },
+    ]);
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBeLessThan(500);
+  });
+
+  it("refuses CSRF-able POSTs (form, text/plain) with 415", async () => {
+    for (const type of [
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+    ]) {
+      const response = await gateway.fetch(
+        new Request(`${BASE}/graphql`, {
+          method: "POST",
+          headers: { "content-type": type },
+          body: "query={__typename}",
+        }),
+      );
+      expect(response.status, type).toBe(415);
+    }
+  });
+
+  it("masks unexpected errors: no message, no stack, no paths", async () => {
+    const data = syntheticDataset(5);
+    let broken = false;
+    const failing = createFetchHandler({
+      logger: "silent",
+      dataset: {
+        ...data,
+        get themes() {
+          if (broken) throw new Error("secret /work/main/file.ts:1:2");
+          return data.themes;
+        },
+      },
+    });
+    broken = true;
+    const { json, text } = await post(failing, { query: "{ themes { id } }" });
+    expect(json.errors[0].message).toBe("Unexpected error.");
+    expectNoLeaks(text);
+  });
+});

@@ -1,0 +1,130 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createServerAdapter } from "@whatwg-node/server";
+import { cacheKey, createFetchHandler, type FetchHandler } from "./fetch-handler.ts";
+import { createMetrics, type Metrics } from "./metrics.ts";
+import type { FetchHandlerOptions } from "./options.ts";
+import { matchesIfNoneMatch } from "./response-cache.ts";
+import { serveStatic } from "./static-files.ts";
+
+export interface GatewayOptions extends Omit<FetchHandlerOptions, "metrics" | "onRequestDone"> {
+  /** Port to listen on. Default 4000; 0 picks a free one. */
+  port?: number;
+  /** Address to listen on. Default 127.0.0.1 (use 0.0.0.0 in a container). */
+  host?: string;
+  /** Serve the files of this folder at / (the widget's demo page), under a strict CSP. */
+  staticDir?: string;
+  /** Serve /metrics (Prometheus). Default true. */
+  metrics?: boolean;
+  /** On close, how long in-flight requests may take before their connections are cut. Default 10 s. */
+  shutdownTimeoutMs?: number;
+}
+
+export interface Gateway {
+  /** The whole gateway as a fetch-API handler (tests call it in process). */
+  fetch(request: Request): Promise<Response>;
+  readonly handler: FetchHandler;
+  readonly yoga: FetchHandler["yoga"];
+  /** The node:http request listener, for an existing server or framework. */
+  readonly listener: (req: IncomingMessage, res: ServerResponse) => void;
+  readonly server: Server;
+  readonly metrics: Metrics | undefined;
+  /** Starts listening; resolves with the URL. */
+  listen(): Promise<URL>;
+  /** Graceful shutdown: stop accepting, report not ready, let in-flight requests finish, then close. */
+  close(): Promise<void>;
+}
+
+/** The gateway on Node: the fetch handler behind node:http, with a fast path for cached GETs. */
+export function createGateway(options: GatewayOptions = {}): Gateway {
+  const {
+    metrics: withMetrics,
+    staticDir,
+    port = 4000,
+    host = "127.0.0.1",
+    shutdownTimeoutMs = 10_000,
+    ...handlerOptions
+  } = options;
+  const metrics = withMetrics === false ? undefined : createMetrics();
+  const fallback = handlerOptions.fallback ?? (staticDir ? serveStatic(staticDir) : undefined);
+  const handler = createFetchHandler({
+    ...handlerOptions,
+    ...(metrics ? { metrics: metrics.render, onRequestDone: metrics.observe } : {}),
+    ...(fallback ? { fallback } : {}),
+  });
+  metrics?.watch(handler.cache);
+  const adapter = createServerAdapter((request: Request, context: object) =>
+    handler.fetch(request, context),
+  );
+  const cache = handler.cache;
+
+  // Cached GETs are answered straight from node:http, before any Request/Response objects exist:
+  // the bytes, headers and ETag were computed once, when the entry was stored.
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    const url = req.url;
+    if (req.method === "GET" && url !== undefined && url.startsWith("/graphql?")) {
+      const entry = cache.get(cacheKey(req.headers.accept, url));
+      if (entry) {
+        if (matchesIfNoneMatch(req.headers["if-none-match"], entry.etag)) {
+          res.writeHead(304, entry.notModifiedHeaders);
+          res.end();
+          metrics?.fastHit(304);
+        } else {
+          res.writeHead(200, entry.headers);
+          res.end(entry.body);
+          metrics?.fastHit(200);
+        }
+        return;
+      }
+    }
+    void adapter(req, res);
+  };
+
+  const server = createServer({ keepAliveTimeout: 65_000 }, listener);
+
+  return {
+    fetch: (request) => handler.fetch(request),
+    handler,
+    yoga: handler.yoga,
+    listener,
+    server,
+    metrics,
+    listen() {
+      return new Promise((resolvePromise, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+          server.off("error", reject);
+          const address = server.address() as AddressInfo;
+          const hostname = address.family === "IPv6" ? `[${address.address}]` : address.address;
+          const url = new URL(`http://${hostname}:${address.port}/`);
+          handler.logger.info("listening", {
+            url: url.href,
+            datasetVersion: handler.datasetVersion,
+          });
+          resolvePromise(url);
+        });
+      });
+    },
+    close() {
+      handler.ready = false;
+      return new Promise((resolvePromise) => {
+        if (!server.listening) {
+          resolvePromise();
+          return;
+        }
+        const timer = setTimeout(() => {
+          handler.logger.warn("shutdown timeout: closing open connections", { shutdownTimeoutMs });
+          server.closeAllConnections();
+        }, shutdownTimeoutMs);
+        timer.unref();
+        // close() stops accepting and ends idle keep-alive connections; busy ones end after their response.
+        server.close(() => {
+          clearTimeout(timer);
+          handler.logger.info("closed");
+          resolvePromise();
+        });
+        server.closeIdleConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,228 @@
+import { timeline } from "@ca-timeline/data";
+import { createSchema } from "@ca-timeline/schema";
+import type { YogaServerInstance } from "graphql-yoga";
+import { CORS_HEADERS, preflight, withCors } from "./cors.ts";
+import { createGatewayYoga } from "./create-yoga.ts";
+import { createJsonLogger, type Logger } from "./logger.ts";
+import { DEFAULTS, type FetchHandlerOptions } from "./options.ts";
+import {
+  type CachedResponse,
+  matchesIfNoneMatch,
+  ResponseCache,
+  sha256Hex,
+} from "./response-cache.ts";
+
+export type { FetchHandlerOptions } from "./options.ts";
+
+/** What the Node server passes along with a request (the raw URL, for its own cache lookups). */
+export interface ServerContext {
+  req?: { url?: string; headers?: Record<string, string | string[] | undefined> };
+}
+
+export interface FetchHandler {
+  /** Answers one request: the whole gateway, for any runtime with the fetch API. */
+  fetch(request: Request, context?: ServerContext): Promise<Response>;
+  /** The yoga server behind /graphql. */
+  readonly yoga: YogaServerInstance<object, object>;
+  /** Cached GraphQL GET responses (the Node server reads it directly for its fast path). */
+  readonly cache: ResponseCache;
+  readonly datasetVersion: string;
+  readonly logger: Logger;
+  /** Whether /ready reports ready; false while draining for shutdown. */
+  ready: boolean;
+}
+
+const GRAPHQL = "/graphql";
+// Content types a browser may POST cross-site without a CORS preflight ("simple requests"): refusing
+// them makes POST CSRF-safe; GET runs queries only (no mutations, no side effects).
+const POST_TYPES = ["application/json", "application/graphql+json", "application/graphql"];
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: {
+      ...CORS_HEADERS,
+      "content-type": "application/json; charset=utf-8",
+      "cache-control": "no-store",
+      ...headers,
+    },
+  });
+}
+
+/** The cache key of a GET: the Accept header picks the media type, the URL the operation. */
+export function cacheKey(accept: string | null | undefined, pathAndSearch: string): string {
+  return `${accept ?? ""}\n${pathAndSearch}`;
+}
+
+/** Builds the gateway as a fetch-API handler: the core that the Node server and edge runtimes share. */
+export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHandler {
+  const dataset = options.dataset ?? timeline;
+  const logger =
+    typeof options.logger === "object"
+      ? options.logger
+      : createJsonLogger(options.logger ?? "info");
+  const setting = <K extends keyof typeof DEFAULTS>(key: K): number =>
+    options[key] ?? DEFAULTS[key];
+  const schema = createSchema({ dataset, maxPageSize: setting("maxPageSize") });
+  const yoga = createGatewayYoga({
+    schema,
+    logger,
+    persistedOnly: options.persistedOnly ?? false,
+    introspection: options.introspection ?? true,
+    graphiql: options.graphiql ?? true,
+    maxDepth: setting("maxDepth"),
+    maxAliases: setting("maxAliases"),
+    maxTokens: setting("maxTokens"),
+    maxBodyBytes: setting("maxBodyBytes"),
+  });
+  const cache = new ResponseCache(setting("responseCacheEntries"), setting("responseCacheBytes"));
+  const cacheControl = `public, max-age=${setting("cacheMaxAge")}, s-maxage=${setting("cacheSMaxAge")}, stale-while-revalidate=${setting("cacheStaleWhileRevalidate")}`;
+  const maxBodyBytes = setting("maxBodyBytes");
+  const datasetVersion = dataset.version;
+  const observe = options.onRequestDone;
+
+  function fromCache(entry: CachedResponse, ifNoneMatch: string | null): Response {
+    if (matchesIfNoneMatch(ifNoneMatch, entry.etag)) {
+      return new Response(null, { status: 304, headers: entry.notModifiedHeaders });
+    }
+    return new Response(entry.body as Uint8Array<ArrayBuffer>, {
+      status: 200,
+      headers: entry.headers,
+    });
+  }
+
+  /** Stores a successful GET response: its bytes, a strong ETag over dataset version, request and body. */
+  async function store(keys: string[], response: Response): Promise<CachedResponse | undefined> {
+    const body = new Uint8Array(await response.arrayBuffer());
+    let result: { errors?: unknown };
+    try {
+      result = JSON.parse(new TextDecoder().decode(body));
+    } catch {
+      return undefined;
+    }
+    // Errors may be transient (an unexpected failure): do not pin them in caches.
+    if (result.errors !== undefined) return undefined;
+    const etag = `"${await sha256Hex(datasetVersion, "\n", keys[0]!, "\n", body)}"`;
+    const notModifiedHeaders = {
+      ...CORS_HEADERS,
+      "cache-control": cacheControl,
+      etag,
+      vary: "Accept",
+    };
+    const entry: CachedResponse = {
+      body,
+      etag,
+      notModifiedHeaders,
+      headers: {
+        ...notModifiedHeaders,
+        "content-type": response.headers.get("content-type") ?? "application/json; charset=utf-8",
+        "content-length": String(body.byteLength),
+      },
+    };
+    for (const key of keys) cache.set(key, entry);
+    return entry;
+  }
+
+  async function graphqlGet(request: Request, url: URL, context: ServerContext | undefined) {
+    const accept = request.headers.get("accept");
+    const key = cacheKey(accept, url.pathname + url.search);
+    const hit = cache.get(key);
+    if (hit) return fromCache(hit, request.headers.get("if-none-match"));
+    const response = await yoga.fetch(request, context ?? {});
+    const type = response.headers.get("content-type") ?? "";
+    const cacheable =
+      response.status === 200 &&
+      (type.startsWith("application/json") || type.startsWith("application/graphql-response+json"));
+    if (cacheable) {
+      // The Node server looks entries up by its raw URL, which may be encoded differently.
+      const raw = context?.req?.url;
+      const keys = raw && raw !== url.pathname + url.search ? [key, cacheKey(accept, raw)] : [key];
+      const bytes = response.clone();
+      const entry = await store(keys, bytes);
+      if (entry) return fromCache(entry, request.headers.get("if-none-match"));
+    }
+    if (!type.startsWith("text/html")) response.headers.set("cache-control", "no-store");
+    response.headers.set("vary", "Accept");
+    return withCors(response);
+  }
+
+  async function graphqlPost(request: Request, context: ServerContext | undefined) {
+    const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    if (!POST_TYPES.includes(type)) {
+      return json(
+        415,
+        { errors: [{ message: `Unsupported content type "${type}": send application/json` }] },
+        { accept: "application/json" },
+      );
+    }
+    const length = Number(request.headers.get("content-length") ?? 0);
+    if (length > maxBodyBytes) {
+      return json(413, {
+        errors: [{ message: `Request body is larger than ${maxBodyBytes} bytes` }],
+      });
+    }
+    const response = await yoga.fetch(request, context ?? {});
+    response.headers.set("cache-control", "no-store");
+    return withCors(response);
+  }
+
+  async function route(
+    request: Request,
+    context: ServerContext | undefined,
+  ): Promise<[string, Response]> {
+    const url = new URL(request.url);
+    const path = url.pathname;
+    if (request.method === "OPTIONS") return ["preflight", preflight(request)];
+    if (path === GRAPHQL) {
+      if (request.method === "GET") return ["graphql", await graphqlGet(request, url, context)];
+      if (request.method === "POST") return ["graphql", await graphqlPost(request, context)];
+      return [
+        "graphql",
+        json(405, { errors: [{ message: "Use GET or POST" }] }, { allow: "GET, POST, OPTIONS" }),
+      ];
+    }
+    if (path === "/health") return ["health", json(200, { status: "ok" })];
+    if (path === "/ready") {
+      return handler.ready
+        ? [
+            "ready",
+            json(200, { status: "ready", version: datasetVersion, events: dataset.events.length }),
+          ]
+        : ["ready", json(503, { status: "draining", version: datasetVersion })];
+    }
+    if (path === "/metrics" && options.metrics) {
+      const { contentType, body } = await options.metrics();
+      return [
+        "metrics",
+        new Response(body, {
+          headers: { "content-type": contentType, "cache-control": "no-store" },
+        }),
+      ];
+    }
+    const fallback = options.fallback ? await options.fallback(request) : undefined;
+    if (fallback) return ["static", fallback];
+    return ["not-found", json(404, { error: "Not found" })];
+  }
+
+  const handler: FetchHandler = {
+    yoga,
+    cache,
+    datasetVersion,
+    logger,
+    ready: true,
+    async fetch(request, context) {
+      const started = performance.now();
+      let routeName = "error";
+      let response: Response;
+      try {
+        [routeName, response] = await route(request, context);
+      } catch (error) {
+        logger.error("request failed", { error, method: request.method, url: request.url });
+        response = json(500, { errors: [{ message: "Unexpected error." }] });
+      }
+      observe?.(routeName, response.status, (performance.now() - started) / 1000);
+      return response;
+    },
+  };
+  return handler;
+}

@@ -1,0 +1,104 @@
+import { request as httpRequest } from "node:http";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createGateway, type Gateway } from "./create-gateway.ts";
+import { syntheticDataset } from "./test-support/synthetic-dataset.ts";
+
+const staticDir = fileURLToPath(new URL("./test-support/static/", import.meta.url));
+
+/** A raw HTTP GET (no URL normalisation), for path traversal attempts. */
+function rawGet(
+  base: URL,
+  path: string,
+): Promise<{ status: number; headers: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: base.hostname, port: base.port, path, method: "GET" },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers }));
+      },
+    );
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("the Node server on 127.0.0.1", () => {
+  let gateway: Gateway;
+  let base: URL;
+  beforeAll(async () => {
+    gateway = createGateway({
+      dataset: syntheticDataset(20),
+      port: 0,
+      logger: "silent",
+      staticDir,
+    });
+    base = await gateway.listen();
+  });
+  afterAll(() => gateway.close());
+
+  it("answers a repeated GET from the fast path with the same bytes and headers, and 304", async () => {
+    const url = new URL("/graphql?query=%7Bdataset%7Bversion%7D%7D", base);
+    const headers = { accept: "application/graphql-response+json" };
+    const first = await fetch(url, { headers });
+    const firstBody = await first.text();
+    const second = await fetch(url, { headers });
+    expect(await second.text()).toBe(firstBody);
+    for (const name of [
+      "etag",
+      "cache-control",
+      "vary",
+      "content-type",
+      "access-control-allow-origin",
+    ]) {
+      expect(second.headers.get(name), name).toBe(first.headers.get(name));
+    }
+    const notModified = await fetch(url, {
+      headers: { ...headers, "if-none-match": first.headers.get("etag")! },
+    });
+    expect(notModified.status).toBe(304);
+    const metrics = await (await fetch(new URL("/metrics", base))).text();
+    expect(metrics).toMatch(/ca_timeline_gateway_response_cache_hits_total [1-9]/);
+    expect(metrics).toMatch(
+      /ca_timeline_gateway_http_requests_total\{route="graphql",status="200"\}/,
+    );
+  });
+
+  it("serves static files with content types and a strict CSP on HTML, and nothing outside", async () => {
+    const index = await fetch(base);
+    expect(index.status).toBe(200);
+    expect(index.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(index.headers.get("content-security-policy")).toContain("script-src 'self'");
+    const script = await fetch(new URL("/sub/app.js", base));
+    expect(script.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    for (const path of [
+      "/../package.json",
+      "/%2e%2e/package.json",
+      "/sub/..%2f..%2fpackage.json",
+      "/%00",
+    ]) {
+      expect((await rawGet(base, path)).status, path).toBe(404);
+    }
+  });
+
+  it("reports not ready and finishes in-flight requests on close", async () => {
+    const other = createGateway({ dataset: syntheticDataset(20), port: 0, logger: "silent" });
+    const url = await other.listen();
+    const inFlight = fetch(new URL("/graphql", url), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ events(first: 100) { nodes { slug title summary } } }" }),
+    });
+    // Close while the request is in flight: it still completes.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const closed = other.close();
+    expect(other.handler.ready).toBe(false);
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect((await response.json()).data.events.nodes).toHaveLength(20);
+    await closed;
+    expect(other.server.listening).toBe(false);
+    await expect(fetch(new URL("/health", url))).rejects.toThrow();
+  });
+});

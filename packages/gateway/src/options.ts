@@ -1,0 +1,54 @@
+import type { Dataset } from "@ca-timeline/data";
+import type { Logger, LogLevel } from "./logger.ts";
+
+/** Options of the fetch handler (any runtime) and of createGateway (Node). */
+export interface FetchHandlerOptions {
+  /** The data to serve, in the shape of `events.json`. Default: the bundled `@ca-timeline/data`. */
+  dataset?: Dataset;
+  /** Refuse operations that are not persisted (send `documentId`); for production. Default false. */
+  persistedOnly?: boolean;
+  /** Answer introspection queries (GraphiQL and code generators need it; the data is public). Default true. */
+  introspection?: boolean;
+  /** Serve GraphiQL to browsers at /graphql. Default true. */
+  graphiql?: boolean;
+  /** Deepest selection allowed. Default 12. */
+  maxDepth?: number;
+  /** Most aliases per operation. Default 30. */
+  maxAliases?: number;
+  /** Most tokens per document. Default 2000. */
+  maxTokens?: number;
+  /** Largest `first`/`last`. Default 100. */
+  maxPageSize?: number;
+  /** Largest request body in bytes; larger gets 413. Default 100 000. */
+  maxBodyBytes?: number;
+  /** GET responses: `max-age` in seconds (browsers). Default 300. */
+  cacheMaxAge?: number;
+  /** GET responses: `s-maxage` in seconds (CDNs and shared caches). Default 3600. */
+  cacheSMaxAge?: number;
+  /** GET responses: `stale-while-revalidate` in seconds. Default 86400. */
+  cacheStaleWhileRevalidate?: number;
+  /** In-memory cache of GET responses: most entries (0 turns it off) and most bytes. Defaults 2000 and 64 MB. */
+  responseCacheEntries?: number;
+  responseCacheBytes?: number;
+  /** A logger, or the level of the default JSON logger. Default "info". */
+  logger?: Logger | LogLevel;
+  /** Observe each finished request (metrics). */
+  onRequestDone?: (route: string, status: number, seconds: number) => void;
+  /** Render a Prometheus exposition for /metrics; without it /metrics is 404. */
+  metrics?: () => Promise<{ contentType: string; body: string }>;
+  /** Handles requests no route matched (e.g. static files); return undefined for 404. */
+  fallback?: (request: Request) => Promise<Response | undefined> | Response | undefined;
+}
+
+export const DEFAULTS = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxTokens: 2000,
+  maxPageSize: 100,
+  maxBodyBytes: 100_000,
+  cacheMaxAge: 300,
+  cacheSMaxAge: 3600,
+  cacheStaleWhileRevalidate: 86_400,
+  responseCacheEntries: 2000,
+  responseCacheBytes: 64 * 1024 * 1024,
+} as const;
