@@ -1,0 +1,69 @@
+// Builds the package: the ESM library for bundlers (lit and the data stay dependencies), the two
+// self-contained standalone bundles, and the demo pages. Declarations come from tsc afterwards.
+import { cp, mkdir, readdir } from "node:fs/promises";
+import { build, type InlineConfig, type Plugin } from "vite";
+
+const root = new URL("..", import.meta.url).pathname;
+
+/** Collapses the whitespace of the stylesheet's css`…` literal: a few hundred bytes of the budget. */
+const compactCss: Plugin = {
+  name: "compact-css",
+  transform(code, id) {
+    if (!id.endsWith("/src/styles.ts")) return;
+    return code.replace(/css`([^`]*)`/, (_, text: string) => {
+      const compact = text
+        .replace(/\s+/g, " ")
+        .replace(/\s*([{};,>])\s*/g, "$1")
+        .replace(/;}/g, "}")
+        .trim();
+      return `css\`${compact}\``;
+    });
+  },
+};
+
+const common = (config: InlineConfig["build"], plugins: Plugin[] = []): InlineConfig => ({
+  root,
+  configFile: false,
+  logLevel: "warn",
+  plugins,
+  build: { target: "es2022", ...config },
+});
+
+// 1. Library: one module per entry, every bare import left to the consumer's bundler.
+await build(
+  common({
+    outDir: "dist",
+    emptyOutDir: true,
+    minify: false,
+    sourcemap: true,
+    lib: { entry: { index: "src/index.ts", define: "src/define.ts" }, formats: ["es"] },
+    rolldownOptions: { external: (id) => /^(lit|@lit\/|@lit-labs\/|@ca-timeline\/data)/.test(id) },
+  }),
+);
+
+// 2. Standalone bundles, one build each so that neither depends on a shared chunk.
+for (const [name, entry] of [
+  ["ca-timeline", "src/define.ts"],
+  ["ca-timeline-with-data", "src/with-data.ts"],
+] as const) {
+  await build(
+    common(
+      {
+        outDir: "dist/standalone",
+        emptyOutDir: false,
+        minify: true,
+        lib: { entry, formats: ["es"], fileName: () => `${name}.js` },
+        // Lib mode keeps whitespace for bundlers by default; these files go straight to browsers.
+        rolldownOptions: { output: { minify: true, comments: false } },
+      },
+      [compactCss],
+    ),
+  );
+}
+
+// 3. Demo pages beside copies of the bundles, so that one directory can be served as is.
+await mkdir(`${root}dist/demo`, { recursive: true });
+await cp(`${root}demo`, `${root}dist/demo`, { recursive: true });
+for (const file of await readdir(`${root}dist/standalone`)) {
+  if (file.endsWith(".js")) await cp(`${root}dist/standalone/${file}`, `${root}dist/demo/${file}`);
+}

@@ -1,0 +1,79 @@
+import type { Lang } from "@ca-timeline/data";
+
+/** Every UI string, in both languages; kept in one small table so the standalone bundle stays lean. */
+const STRINGS = {
+  en: {
+    search: "Search",
+    themes: "Themes",
+    types: "Event types",
+    actors: "Countries and organisations",
+    period: "Period",
+    from: "From",
+    to: "To",
+    reset: "Reset filters",
+    events: ["event", "events"],
+    none: "No events match these filters.",
+    loading: "Loading events…",
+    failed: "The events could not be loaded.",
+    retry: "Try again",
+    places: "Places",
+    sources: "Sources",
+    notes: "Where sources disagree",
+    type: "Type",
+    partOf: "Part of",
+    overview: "Jump to year",
+    circa: "c.",
+    planned: "planned",
+    postponed: "postponed",
+    cancelled: "cancelled",
+    held: "",
+  },
+  de: {
+    search: "Suche",
+    themes: "Themen",
+    types: "Ereignisarten",
+    actors: "Staaten und Organisationen",
+    period: "Zeitraum",
+    from: "Von",
+    to: "Bis",
+    reset: "Filter zurücksetzen",
+    events: ["Ereignis", "Ereignisse"],
+    none: "Keine Ereignisse entsprechen diesen Filtern.",
+    loading: "Ereignisse werden geladen …",
+    failed: "Die Ereignisse konnten nicht geladen werden.",
+    retry: "Erneut versuchen",
+    places: "Orte",
+    sources: "Quellen",
+    notes: "Wo Quellen voneinander abweichen",
+    type: "Art",
+    partOf: "Teil von",
+    overview: "Zu einem Jahr springen",
+    circa: "ca.",
+    planned: "geplant",
+    postponed: "verschoben",
+    cancelled: "abgesagt",
+    held: "",
+  },
+} as const;
+
+export type Strings = (typeof STRINGS)["en"];
+
+/** The language a value asks for; anything but German falls back to English. */
+export function toLang(value: string | null | undefined): Lang {
+  return value?.toLowerCase().startsWith("de") ? "de" : "en";
+}
+
+export function strings(lang: Lang): Strings {
+  return STRINGS[lang] as Strings;
+}
+
+/** The locale for Intl formats: British English gives "29 September 2023", German "29. September 2023". */
+export function locale(lang: Lang): string {
+  return lang === "de" ? "de-DE" : "en-GB";
+}
+
+/** "1 event", "1.024 Ereignisse". */
+export function countText(lang: Lang, count: number): string {
+  const [one, many] = strings(lang).events;
+  return `${new Intl.NumberFormat(locale(lang)).format(count)} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,159 @@
+import type { Dataset, LocalizedText, Place, Source, TimelineEvent } from "@ca-timeline/data";
+
+/** Data from outside (a file, an endpoint, a property) that does not have the shape of `events.json`. */
+export class DataError extends Error {
+  override name = "DataError";
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const PRECISIONS = ["year", "month", "day"];
+
+function text(v: unknown, where: string): string {
+  if (typeof v !== "string") throw new DataError(`${where} is not a text`);
+  return v;
+}
+
+function localized(v: unknown, where: string): LocalizedText {
+  if (!isObject(v)) throw new DataError(`${where} has no de/en text`);
+  return { de: text(v.de, `${where}.de`), en: text(v.en, `${where}.en`) };
+}
+
+function ids(v: unknown, where: string): string[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) throw new DataError(`${where} is not a list`);
+  return v.map((id, i) => text(id, `${where}[${i}]`));
+}
+
+function list<T>(v: unknown, where: string, read: (item: Json, where: string) => T): T[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) throw new DataError(`${where} is not a list`);
+  return v.map((item, i) => {
+    if (!isObject(item)) throw new DataError(`${where}[${i}] is not an object`);
+    return read(item, `${where}[${i}]`);
+  });
+}
+
+const optionalText = (v: unknown) => (typeof v === "string" ? v : undefined);
+
+function readEvent(e: Json, where: string): TimelineEvent {
+  const slug = text(e.slug, `${where}.slug`);
+  where = `event "${slug.slice(0, 60)}"`;
+  const start = text(e.start, `${where}.start`);
+  const end = text(e.end, `${where}.end`);
+  if (!DAY.test(start) || !DAY.test(end))
+    throw new DataError(`${where} has no valid start/end day`);
+  const precision = text(e.precision, `${where}.precision`).toLowerCase();
+  if (!PRECISIONS.includes(precision))
+    throw new DataError(`${where}.precision is not year, month or day`);
+  const event: TimelineEvent = {
+    slug,
+    date: text(e.date, `${where}.date`),
+    start,
+    end,
+    precision: precision as TimelineEvent["precision"],
+    status: (optionalText(e.status)?.toLowerCase() ?? "held") as TimelineEvent["status"],
+    type: text(e.type, `${where}.type`),
+    themes: ids(e.themes, `${where}.themes`),
+    actors: ids(e.actors, `${where}.actors`),
+    places: list(
+      e.places,
+      `${where}.places`,
+      (p, w): Place => ({
+        name: localized(p.name, `${w}.name`),
+        country: optionalText(p.country) ?? "",
+      }),
+    ),
+    title: localized(e.title, `${where}.title`),
+    summary: localized(e.summary, `${where}.summary`),
+    sources: list(e.sources, `${where}.sources`, (s): Source => {
+      const source: Source = {};
+      for (const key of ["document", "url", "title", "publisher", "published"] as const) {
+        const value = optionalText(s[key]);
+        if (value !== undefined) source[key] = value;
+      }
+      return source;
+    }),
+  };
+  if (e.notes !== undefined && e.notes !== null) event.notes = localized(e.notes, `${where}.notes`);
+  const partOf = optionalText(e.partOf);
+  if (partOf) event.partOf = partOf;
+  return event;
+}
+
+/** A vocabulary entry; entries without labels fall back to their id. */
+function readTerm(item: Json, where: string, key: "label" | "name") {
+  const id = text(item.id, `${where}.id`);
+  return {
+    id,
+    [key]: isObject(item[key]) ? localized(item[key], `${where}.${key}`) : { de: id, en: id },
+  };
+}
+
+/**
+ * Checks untrusted data (an `events.json` file, an endpoint's answer, a property) and returns it in
+ * the shape of `events.json`, or throws a DataError that says what is wrong. A bare array of events is
+ * accepted too; ids the events use but the vocabulary lacks are added with their id as label.
+ */
+export function readDataset(raw: unknown): Dataset {
+  const root: Json = Array.isArray(raw) ? { events: raw } : isObject(raw) ? raw : {};
+  if (!Array.isArray(root.events)) throw new DataError("the data has no list of events");
+  const events = list(root.events, "events", readEvent);
+  const themes = list(root.themes, "themes", (t, w) =>
+    readTerm(t, w, "label"),
+  ) as unknown as Dataset["themes"];
+  const eventTypes = list(root.eventTypes, "eventTypes", (t, w) =>
+    readTerm(t, w, "label"),
+  ) as unknown as Dataset["eventTypes"];
+  const actors = list(root.actors, "actors", (a, w) => ({
+    ...readTerm(a, w, "name"),
+    kind: a.kind === "organisation" || a.kind === "ORGANISATION" ? "organisation" : "state",
+  })) as Dataset["actors"];
+  const complete = <T extends { id: string }>(
+    terms: T[],
+    used: (e: TimelineEvent) => string[],
+    make: (id: string) => T,
+  ) => {
+    const known = new Set(terms.map((t) => t.id));
+    for (const e of events)
+      for (const id of used(e))
+        if (!known.has(id)) {
+          known.add(id);
+          terms.push(make(id));
+        }
+  };
+  const label = (id: string) => ({ de: id, en: id });
+  complete(
+    themes,
+    (e) => e.themes,
+    (id) => ({ id, label: label(id) }),
+  );
+  complete(
+    eventTypes,
+    (e) => [e.type],
+    (id) => ({ id, label: label(id) }),
+  );
+  complete(
+    actors,
+    (e) => e.actors,
+    (id) => ({ id, name: label(id), kind: "state" as const }),
+  );
+  return {
+    version: optionalText(root.version) ?? "",
+    themes,
+    eventTypes,
+    actors,
+    documents: list(root.documents, "documents", (d, w) => ({
+      id: text(d.id, `${w}.id`),
+      title: optionalText(d.title) ?? "",
+      publisher: optionalText(d.publisher) ?? "",
+      published: optionalText(d.published) ?? "",
+      language: optionalText(d.language) ?? "",
+      ...(typeof d.url === "string" ? { url: d.url } : {}),
+    })),
+    events,
+  };
+}
