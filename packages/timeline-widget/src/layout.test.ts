@@ -32,6 +32,20 @@ describe("<ca-timeline> layout", () => {
     expect(await axeViolations()).toEqual([]);
   });
 
+  it("keeps every facet count on one line beside long labels", async () => {
+    for (const width of [320, 1280]) {
+      await page.viewport(width, 800);
+      const el = await mount({ lang: "de" }, { events: timeline });
+      for (const count of $$(el, ".opts .n")) {
+        const lineHeight = Number.parseFloat(getComputedStyle(count).lineHeight) || 24;
+        expect(
+          count.getBoundingClientRect().height,
+          `${width}px: "${count.textContent}"`,
+        ).toBeLessThan(lineHeight * 1.5);
+      }
+    }
+  });
+
   it("shows the year overview and a filter column on wide screens", async () => {
     const el = await mount({ lang: "en" }, { events: syntheticDataset(40) });
     expect(getComputedStyle($(el, ".overview")!).display).toBe("block");

@@ -158,6 +158,9 @@ export const styles = css`
     accent-color: var(--_accent);
   }
   .n {
+    /* Never shrink or break a count: "43" must not wrap into "4" and "3" beside a long label. */
+    flex: none;
+    white-space: nowrap;
     margin-inline-start: auto;
     color: var(--_muted);
     font-variant-numeric: tabular-nums;
