@@ -104,7 +104,7 @@ describe("query semantics, property-based", () => {
           const seen: string[] = [];
           let cursor: string | null = null;
           for (let pages = 0; pages <= expected.length + 1; pages++) {
-            const page = backwards
+            const page: EventPage = backwards
               ? index.query({ filter, orderBy, last: size, before: cursor })
               : index.query({ filter, orderBy, first: size, after: cursor });
             expect(page.totalCount).toBe(expected.length);
