@@ -8,7 +8,7 @@ import {
 } from "../../test/synthetic-events.ts";
 import { events as realEvents } from "../index.ts";
 import type { TimelineEvent } from "../types.ts";
-import { type EventFilter, EventIndex } from "./event-index.ts";
+import { type EventFilter, EventIndex, type EventPage } from "./event-index.ts";
 import { foldedWords } from "./fold.ts";
 
 const synthetic = syntheticEvents(600, 5);
