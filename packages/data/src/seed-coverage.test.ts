@@ -22,6 +22,11 @@ const SEED_EVENTS: Array<{ slug: string; date: string; partOf?: string; correcte
   { slug: "central-asia-power-blackout-2022", date: "2022-01-25" },
   { slug: "russia-invasion-ukraine-2022", date: "2022-02-24" },
   {
+    slug: "central-asia-winter-energy-crisis-2023",
+    date: "2022-12/2023-01",
+    corrected: /folgenden Winter/,
+  },
+  {
     slug: "team-europe-digital-connectivity-2022",
     date: "2022-11-18",
     partOf: "eu-central-asia-connectivity-conference-2022",
