@@ -36,7 +36,11 @@ await build(
     emptyOutDir: true,
     minify: false,
     sourcemap: true,
-    lib: { entry: { index: "src/index.ts", define: "src/define.ts" }, formats: ["es"] },
+    lib: {
+      // operations: the trusted documents alone, without lit, for a gateway to persist.
+      entry: { index: "src/index.ts", define: "src/define.ts", operations: "src/operations.ts" },
+      formats: ["es"],
+    },
     rolldownOptions: { external: (id) => /^(lit|@lit\/|@lit-labs\/|@ca-timeline\/data)/.test(id) },
   }),
 );

@@ -9,6 +9,8 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { formatDate } from "./format-date.ts";
 import { highlight } from "./highlight.ts";
 import { countText, strings, toLang } from "./i18n.ts";
+import { DataError, describeProblem } from "./sources/data-error.ts";
+import { DEFAULT_TIMEOUT } from "./sources/fetch-json.ts";
 import { loadFile } from "./sources/file-source.ts";
 import { loadGraphql } from "./sources/graphql-source.ts";
 import { readDataset } from "./sources/read-dataset.ts";
@@ -43,6 +45,8 @@ interface View {
 const FIELDS: Field[] = ["themes", "types", "actors"];
 const FILTER_PROPS = ["themes", "types", "actors", "from", "to", "q"] as const;
 const BOUND = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+/** Statuses with a label; any other status in untrusted data is shown as its own text. */
+const STATUSES = ["planned", "postponed", "cancelled"];
 const list = {
   fromAttribute: splitList,
   toAttribute: (value: string[]) => (value.length > 0 ? value.join(",") : null),
@@ -96,6 +100,7 @@ export class CaTimeline extends LitElement {
     q: { reflect: true },
     syncUrl: { type: Boolean, attribute: "sync-url", reflect: true },
     events: { attribute: false },
+    timeout: { attribute: false },
     _data: { state: true },
     _status: { state: true },
     _error: { state: true },
@@ -129,9 +134,11 @@ export class CaTimeline extends LitElement {
   declare syncUrl: boolean;
   /** Data given directly: an array of events or a whole dataset in `events.json` shape. */
   declare events: readonly TimelineEvent[] | Dataset | undefined;
+  /** Milliseconds a request to `src` or `endpoint` may take before the element gives up and offers a retry. */
+  declare timeout: number;
   declare _data: Loaded | undefined;
   declare _status: Status;
-  declare _error: string;
+  declare _error: unknown;
   declare _open: string;
 
   #view: View | undefined;
@@ -147,19 +154,24 @@ export class CaTimeline extends LitElement {
     this.types = [];
     this.actors = [];
     this.syncUrl = false;
+    this.timeout = DEFAULT_TIMEOUT;
     this._status = "";
-    this._error = "";
     this._open = "";
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener("popstate", this.#onPopState);
+    // A load cut short by removal from the page starts again when the element comes back.
+    if (this.hasUpdated && this._status === "loading") this.reload();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener("popstate", this.#onPopState);
+    // No work for a detached element: the pending request is cancelled and its answer ignored.
+    this.#load++;
+    this.#abort?.abort();
   }
 
   #onPopState = () => {
@@ -191,12 +203,13 @@ export class CaTimeline extends LitElement {
 
   /** Loads the data again (what the retry button does). */
   reload(): void {
+    // A generation counter and an abort per load: a slower, older answer never replaces a newer one.
     const token = ++this.#load;
     this.#abort?.abort();
     const fail = (error: unknown) => {
       if (token !== this.#load) return;
       this._status = "error";
-      this._error = error instanceof Error ? error.message : String(error);
+      this._error = error;
     };
     const use = (dataset: Dataset) => {
       if (token !== this.#load) return;
@@ -223,7 +236,9 @@ export class CaTimeline extends LitElement {
       if (url) {
         this._status = "loading";
         this.#abort = new AbortController();
-        (this.src ? loadFile : loadGraphql)(url, this.#abort.signal).then(use, fail);
+        const options = { signal: this.#abort.signal, timeout: this.timeout };
+        // catch after then: an exception while indexing the answer is shown too, never left unhandled.
+        (this.src ? loadFile : loadGraphql)(url, options).then(use).catch(fail);
         return;
       }
       const fallback = CaTimeline.defaultData;
@@ -434,8 +449,16 @@ export class CaTimeline extends LitElement {
   #body(view: View | undefined, lang: Lang) {
     const t = strings(lang);
     if (this._status === "error") {
+      const error = this._error;
+      const why =
+        error instanceof DataError
+          ? describeProblem(lang, error.reason, error.detail)
+          : error instanceof Error
+            ? error.message
+            : String(error);
       return html`<div class="msg" part="message" role="alert">
-        <p>${t.failed} (${this._error})</p>
+        <p><strong>${t.failed}</strong></p>
+        <p>${why}</p>
         <button @click=${() => this.reload()}>${t.retry}</button>
       </div>`;
     }
@@ -464,7 +487,7 @@ export class CaTimeline extends LitElement {
                 <button class="head" part="event-button" aria-expanded=${e.slug === this._open}>
                   <span class="date">${formatDate(e.date, lang)}</span>
                   <span class="title">${highlight(e.title[lang], q)}</span>
-                  ${e.status === "held" ? nothing : html`<span class="status">${t[e.status] ?? e.status}</span>`}
+                  ${e.status === "held" ? nothing : html`<span class="status">${STATUSES.includes(e.status) ? t[e.status] : e.status}</span>`}
                 </button>
                 ${e.slug === this._open ? this.#details(e, lang, q) : nothing}
               </li>`,

@@ -1,5 +1,8 @@
 export { CaTimeline, type TimelineChangeDetail } from "./ca-timeline.ts";
 export { formatDate } from "./format-date.ts";
+export { EVENTS_QUERY, EVENTS_QUERY_ID, persistedOperations } from "./operations.ts";
+export { DataError, type DataErrorReason } from "./sources/data-error.ts";
+export { DEFAULT_TIMEOUT, type LoadOptions } from "./sources/fetch-json.ts";
 export { loadFile } from "./sources/file-source.ts";
-export { EVENTS_QUERY, loadGraphql } from "./sources/graphql-source.ts";
-export { DataError, readDataset } from "./sources/read-dataset.ts";
+export { loadGraphql } from "./sources/graphql-source.ts";
+export { readDataset } from "./sources/read-dataset.ts";

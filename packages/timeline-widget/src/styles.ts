@@ -15,6 +15,8 @@ export const styles = css`
     --_mark-fg: var(--ca-timeline-mark-color, #000);
     --_focus: var(--ca-timeline-focus-color, var(--_accent));
     --_radius: var(--ca-timeline-radius, 0.375rem);
+    /* Native controls (checkboxes, selects, scrollbars) follow the scheme too. */
+    color-scheme: light;
     display: block;
     container-type: inline-size;
     font: 1rem/1.5 var(--ca-timeline-font-family, system-ui, sans-serif);
@@ -23,6 +25,7 @@ export const styles = css`
   }
   @media (prefers-color-scheme: dark) {
     :host {
+      color-scheme: dark;
       --_fg: var(--ca-timeline-color, #ececf1);
       --_bg: var(--ca-timeline-background, #16161a);
       --_muted: var(--ca-timeline-muted-color, #b4b4c0);
@@ -204,6 +207,8 @@ export const styles = css`
     text-align: start;
     border: 0;
     padding: 0.5rem;
+    /* Untrusted text may hold a word longer than the line (a URL, 100,000 letters): break it anywhere. */
+    overflow-wrap: anywhere;
   }
   .head:hover {
     background: color-mix(in srgb, var(--_accent) 10%, var(--_bg));
@@ -214,6 +219,7 @@ export const styles = css`
   }
   .title {
     flex: 1 1 14rem;
+    min-width: 0;
     font-weight: 600;
   }
   [aria-expanded="true"] .title {
@@ -246,6 +252,9 @@ export const styles = css`
   dd {
     margin: 0;
   }
+  dd li + li {
+    margin-top: 0.375rem;
+  }
   .details p {
     margin: 0 0 0.75rem;
   }
@@ -253,6 +262,10 @@ export const styles = css`
     padding: 1rem;
     border: 1px solid var(--_line);
     border-radius: var(--_radius);
+    overflow-wrap: anywhere;
+  }
+  .msg p {
+    margin: 0 0 0.75rem;
   }
   .vh {
     position: absolute;

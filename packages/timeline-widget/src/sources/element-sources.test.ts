@@ -1,23 +1,100 @@
+import type { Lang } from "@ca-timeline/data";
 import { createIndex } from "@ca-timeline/data/query";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeGraphqlEndpoint } from "../test-support/fake-graphql.ts";
 import { $, axeViolations, mount, slugs, until } from "../test-support/mount.ts";
 import { syntheticDataset } from "../test-support/synthetic.ts";
-import { requestTimeout } from "./fetch-json.ts";
+import { failOnUncaught } from "../test-support/uncaught.ts";
 
 const data = syntheticDataset(130);
 const index = createIndex(data);
+const ENDPOINT = "https://api.test/graphql";
 
-afterEach(() => {
-  vi.unstubAllGlobals();
-  requestTimeout.ms = 15_000;
-});
+failOnUncaught();
+afterEach(() => vi.unstubAllGlobals());
+
+/** A fetch that never answers on its own, only fails when its request is aborted (by the timeout). */
+const hang = (_url: string, init: RequestInit) =>
+  new Promise<Response>((_resolve, reject) =>
+    init.signal?.addEventListener("abort", () => reject(init.signal?.reason)),
+  );
+
+const graphqlAnswer = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/graphql-response+json" },
+  });
+
+const failed = {
+  en: "The events could not be loaded.",
+  de: "Die Ereignisse konnten nicht geladen werden.",
+};
+const retry = { en: "Try again", de: "Erneut versuchen" };
+
+/** Each way an endpoint can fail, and what the visitor reads in each language. */
+const faults: Array<{
+  what: string;
+  answer: (url: string, init: RequestInit) => Promise<Response>;
+  says: Record<Lang, string>;
+}> = [
+  {
+    what: "refuses the connection",
+    answer: async () => Promise.reject(new TypeError("Failed to fetch")),
+    says: { en: "The server could not be reached.", de: "Der Server ist nicht erreichbar." },
+  },
+  {
+    what: "does not answer in time",
+    answer: hang,
+    says: {
+      en: "The server did not answer in time.",
+      de: "Der Server hat nicht rechtzeitig geantwortet.",
+    },
+  },
+  {
+    what: "answers 500",
+    answer: async () => new Response("Internal Server Error", { status: 500 }),
+    says: {
+      en: "The server answered with an error: HTTP 500",
+      de: "Der Server hat mit einem Fehler geantwortet: HTTP 500",
+    },
+  },
+  {
+    what: "answers something that is not JSON",
+    answer: async () => new Response("<html><body>Gateway</body></html>", { status: 200 }),
+    says: { en: "The answer is not JSON.", de: "Die Antwort ist kein JSON." },
+  },
+  {
+    what: "answers with GraphQL errors",
+    answer: async () =>
+      graphqlAnswer({ errors: [{ message: "Query depth limit of 8 exceeded" }] }, 400),
+    says: {
+      en: "The server reported an error: Query depth limit of 8 exceeded",
+      de: "Der Server meldet einen Fehler: Query depth limit of 8 exceeded",
+    },
+  },
+  {
+    what: "answers events with missing fields",
+    answer: async () =>
+      graphqlAnswer({
+        data: {
+          events: {
+            pageInfo: { hasNextPage: false, endCursor: null },
+            nodes: [{ slug: "no-title", date: "2020", start: "2020-01-01", end: "2020-12-31" }],
+          },
+        },
+      }),
+    says: {
+      en: 'The data is not valid: event "no-title".precision is not a text',
+      de: 'Die Daten sind ungültig: event "no-title".precision is not a text',
+    },
+  },
+];
 
 describe("<ca-timeline> data sources", () => {
   it("loads from a GraphQL endpoint and switches language without another request", async () => {
     const endpoint = fakeGraphqlEndpoint(data);
     vi.stubGlobal("fetch", endpoint.fetch);
-    const el = await mount({ endpoint: "https://api.test/graphql", lang: "en" });
+    const el = await mount({ endpoint: ENDPOINT, lang: "en" });
     expect($(el, "[role=status]")!.textContent).toBe("Loading events…");
     expect(await axeViolations()).toEqual([]);
     await until(() => slugs(el).length > 0);
@@ -27,6 +104,16 @@ describe("<ca-timeline> data sources", () => {
     await el.updateComplete;
     expect($(el, ".title")!.textContent).toBe(index.events[0]!.title.de);
     expect(endpoint.requests.length).toBe(requests);
+  });
+
+  it("loads from a gateway that does not know its persisted id, by sending the document", async () => {
+    const endpoint = fakeGraphqlEndpoint(data, { persisted: {} });
+    vi.stubGlobal("fetch", endpoint.fetch);
+    const el = await mount({ endpoint: ENDPOINT, lang: "en" });
+    await until(() => slugs(el).length > 0);
+    expect(slugs(el)).toEqual(index.events.map((e) => e.slug));
+    expect(endpoint.requests[0]!.documentId).not.toBeNull();
+    expect(endpoint.requests.slice(1).every((r) => r.query !== null)).toBe(true);
   });
 
   it("loads a file in events.json format from src", async () => {
@@ -41,30 +128,59 @@ describe("<ca-timeline> data sources", () => {
     expect(slugs(el)).toEqual(index.events.map((e) => e.slug));
   });
 
-  const failures: Array<[string, () => Promise<Response>, RegExp]> = [
+  for (const { what, answer, says } of faults) {
+    for (const lang of ["en", "de"] as const) {
+      it(`[${lang}] says so and recovers on retry when the endpoint ${what}`, async () => {
+        const healthy = fakeGraphqlEndpoint(data);
+        const fetch = vi.fn(answer);
+        vi.stubGlobal("fetch", fetch);
+        const el = await mount({ endpoint: ENDPOINT, lang }, { timeout: 100 });
+        await until(() => $(el, "[role=alert]") !== null);
+        const alert = $(el, "[role=alert]")!;
+        expect(alert.textContent).toContain(failed[lang]);
+        expect(alert.textContent).toContain(says[lang]);
+        expect(alert.closest("[lang]")!.getAttribute("lang")).toBe(lang);
+        expect(await axeViolations()).toEqual([]);
+
+        // The endpoint comes back: the retry button loads everything.
+        fetch.mockImplementation(healthy.fetch as typeof answer);
+        const button = alert.querySelector("button")!;
+        expect(button.textContent).toBe(retry[lang]);
+        button.click();
+        await until(() => slugs(el).length === index.size);
+        expect($(el, "[role=alert]")).toBeNull();
+      });
+    }
+  }
+
+  it("words the message in the new language when lang changes while it shows", async () => {
+    vi.stubGlobal("fetch", faults[0]!.answer);
+    const el = await mount({ endpoint: ENDPOINT, lang: "en" });
+    await until(() => $(el, "[role=alert]") !== null);
+    el.lang = "de";
+    await el.updateComplete;
+    expect($(el, "[role=alert]")!.textContent).toContain(faults[0]!.says.de);
+  });
+
+  const fileFaults: Array<[string, () => Promise<Response>, string]> = [
+    ["is missing", async () => new Response("Not found", { status: 404 }), "HTTP 404"],
+    ["is not JSON", async () => new Response("<html>"), "The answer is not JSON."],
     [
-      "is down",
-      async () => Promise.reject(new TypeError("Failed to fetch")),
-      /could not be reached/,
-    ],
-    ["answers 500", async () => new Response("oops", { status: 500 }), /HTTP 500/],
-    ["answers something that is not JSON", async () => new Response("<html>"), /not JSON/],
-    [
-      "answers bad data",
+      "has bad data",
       async () => Response.json({ events: [{ slug: "x", start: "2020" }] }),
-      /event "x"/,
+      'The data is not valid: event "x"',
     ],
+    ["is not a dataset", async () => Response.json({ hello: "world" }), "has no list of events"],
   ];
-  for (const [what, answer, message] of failures) {
-    it(`shows a message and a retry when the source ${what}`, async () => {
+  for (const [what, answer, says] of fileFaults) {
+    it(`shows a message and a retry when the file ${what}`, async () => {
       const fetch = vi.fn(answer);
       vi.stubGlobal("fetch", fetch);
       const el = await mount({ src: "/events.json", lang: "en" });
       await until(() => $(el, "[role=alert]") !== null);
       const alert = $(el, "[role=alert]")!;
-      expect(alert.textContent).toContain("The events could not be loaded.");
-      expect(alert.textContent).toMatch(message);
-      expect(await axeViolations()).toEqual([]);
+      expect(alert.textContent).toContain(failed.en);
+      expect(alert.textContent).toContain(says);
       fetch.mockImplementation(async () => Response.json(data));
       alert.querySelector("button")!.click();
       await until(() => slugs(el).length === index.size);
@@ -72,18 +188,11 @@ describe("<ca-timeline> data sources", () => {
     });
   }
 
-  it("gives up on a slow endpoint after the timeout", async () => {
-    requestTimeout.ms = 100;
-    vi.stubGlobal(
-      "fetch",
-      (_url: string, init: RequestInit) =>
-        new Promise((_resolve, reject) =>
-          init.signal?.addEventListener("abort", () => reject(init.signal?.reason)),
-        ),
-    );
-    const el = await mount({ endpoint: "https://api.test/graphql", lang: "de" });
+  it("shows the loading message until a slow endpoint gives up", async () => {
+    vi.stubGlobal("fetch", hang);
+    const el = await mount({ endpoint: ENDPOINT, lang: "de" }, { timeout: 100 });
     expect($(el, "[part=message]")!.textContent).toBe("Ereignisse werden geladen …");
     await until(() => $(el, "[role=alert]") !== null);
-    expect($(el, "[role=alert]")!.textContent).toContain("did not answer in time");
+    expect($(el, "[role=status]")!.textContent).toBe("");
   });
 });

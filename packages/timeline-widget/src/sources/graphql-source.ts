@@ -1,32 +1,10 @@
 import type { Dataset } from "@ca-timeline/data";
-import { fetchJson } from "./fetch-json.ts";
-import { DataError, readDataset } from "./read-dataset.ts";
+import { EVENTS_QUERY, EVENTS_QUERY_ID } from "../operations.ts";
+import { DataError } from "./data-error.ts";
+import { fetchJson, type LoadOptions } from "./fetch-json.ts";
+import { readDataset } from "./read-dataset.ts";
 
-/**
- * The one operation the widget sends (DESIGN §4): the vocabularies and the dataset version with the
- * first page, then pages of 100 events until done. Both languages come at once through aliases so that
- * switching `lang` needs no request. Kept in this module alone so that it can become a persisted
- * operation id of the gateway without touching the element.
- */
-export const EVENTS_QUERY = `query CaTimelineEvents($first: Int!, $after: String, $vocabulary: Boolean!) {
-  dataset @include(if: $vocabulary) { version }
-  themes @include(if: $vocabulary) { id de: label(lang: DE) en: label(lang: EN) }
-  eventTypes @include(if: $vocabulary) { id de: label(lang: DE) en: label(lang: EN) }
-  actors @include(if: $vocabulary) { id kind de: name(lang: DE) en: name(lang: EN) }
-  events(first: $first, after: $after) {
-    pageInfo { hasNextPage endCursor }
-    nodes {
-      slug date start end precision status
-      titleDe: title(lang: DE) titleEn: title(lang: EN)
-      summaryDe: summary(lang: DE) summaryEn: summary(lang: EN)
-      notesDe: notes(lang: DE) notesEn: notes(lang: EN)
-      type { id } themes { id } actors { id }
-      places { country de: name(lang: DE) en: name(lang: EN) }
-      sources { url title publisher published document { id title publisher published url } }
-      partOf { slug }
-    }
-  }
-}`;
+export { EVENTS_QUERY, EVENTS_QUERY_ID };
 
 export const PAGE_SIZE = 100;
 /** A guard against an endpoint whose pages never end. */
@@ -43,19 +21,28 @@ const term = (key: "label" | "name") => (t: Term) => ({
   [key]: pair(t.de, t.en),
 });
 
+/** The codes of a server that does not know (or keep) persisted documents: send the document itself. */
+const NOT_PERSISTED = ["PERSISTED_QUERY_NOT_FOUND", "PERSISTED_QUERY_NOT_SUPPORTED"];
+
 /** One GET per page: cacheable by the gateway's CDN headers, and a simple CORS request (no preflight). */
-async function request(endpoint: string, variables: Json, signal: AbortSignal): Promise<Json> {
-  const url = new URL(endpoint, document.baseURI);
-  url.searchParams.set("query", EVENTS_QUERY);
-  url.searchParams.set("variables", JSON.stringify(variables));
-  const body = (await fetchJson(url.href, signal, {
-    headers: { accept: "application/graphql-response+json, application/json" },
+async function send(
+  endpoint: string,
+  params: Record<string, string>,
+  options: LoadOptions,
+): Promise<Json> {
+  const url = new URL(endpoint, globalThis.document?.baseURI);
+  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+  const body = (await fetchJson(url.href, options, {
+    accept: "application/graphql-response+json, application/json",
   })) as Json | null;
   const errors = body?.errors;
   if (Array.isArray(errors) && errors.length > 0) {
-    const message = (errors[0] as Json | null)?.message;
+    const first = errors[0] as Json | null;
+    const code = (first?.extensions as Json | null | undefined)?.code;
     throw new DataError(
-      typeof message === "string" ? message.slice(0, 200) : "the server reported an error",
+      typeof first?.message === "string" ? first.message.slice(0, 200) : "",
+      "server",
+      typeof code === "string" ? code : undefined,
     );
   }
   if (typeof body?.data !== "object" || body.data === null)
@@ -63,15 +50,34 @@ async function request(endpoint: string, variables: Json, signal: AbortSignal): 
   return body.data as Json;
 }
 
-/** Loads every event with its vocabularies from a GraphQL endpoint and checks the answer like a file. */
-export async function loadGraphql(endpoint: string, signal: AbortSignal): Promise<Dataset> {
+/**
+ * Loads every event with its vocabularies from a GraphQL endpoint and checks the answer like a file.
+ * Each page is asked for by its persisted id (`?documentId=…`, a trusted document of the gateway); a
+ * server that does not know the id gets the document itself (`?query=…`) for the rest of the load.
+ */
+export async function loadGraphql(endpoint: string, options: LoadOptions = {}): Promise<Dataset> {
+  let persisted = true;
+  const request = async (variables: Json): Promise<Json> => {
+    const json = JSON.stringify(variables);
+    if (persisted) {
+      try {
+        return await send(endpoint, { documentId: EVENTS_QUERY_ID, variables: json }, options);
+      } catch (error) {
+        if (!(error instanceof DataError && NOT_PERSISTED.includes(error.code ?? ""))) throw error;
+        persisted = false;
+      }
+    }
+    return send(endpoint, { query: EVENTS_QUERY, variables: json }, options);
+  };
   const events: unknown[] = [];
   // Cited documents arrive inside each source; they are collected once, like events.json's `documents`.
   const documents = new Map<string, unknown>();
   let head: Json | undefined;
   let after: string | null = null;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const data = await request(endpoint, { first: PAGE_SIZE, after, vocabulary: !head }, signal);
+    const data = await request({ first: PAGE_SIZE, after, vocabulary: !head });
+    // An answer may still arrive after the caller gave up: then no further page is asked for.
+    options.signal?.throwIfAborted();
     head ??= data;
     const connection = data.events as { nodes?: unknown; pageInfo?: Json } | undefined;
     if (!Array.isArray(connection?.nodes)) throw new DataError("the answer has no events");

@@ -1,9 +1,7 @@
 import type { Dataset, LocalizedText, Place, Source, TimelineEvent } from "@ca-timeline/data";
+import { DataError } from "./data-error.ts";
 
-/** Data from outside (a file, an endpoint, a property) that does not have the shape of `events.json`. */
-export class DataError extends Error {
-  override name = "DataError";
-}
+export { DataError };
 
 type Json = Record<string, unknown>;
 

@@ -1,6 +1,7 @@
 import type { Dataset, TimelineEvent } from "@ca-timeline/data";
 import { createIndex } from "@ca-timeline/data/query";
 import { buildSchema, graphql } from "graphql";
+import { persistedOperations } from "../operations.ts";
 
 /** The part of DESIGN §4's schema the widget uses, so that its query document is validated for real. */
 const SDL = `
@@ -38,14 +39,37 @@ const labelled = (term: { id: string; label: { de: string; en: string } }) => ({
   label: text(term.label),
 });
 
-export interface FakeEndpoint {
-  fetch: typeof fetch;
-  /** Every request's variables, in order. */
-  requests: Array<Record<string, unknown>>;
+/** One request the fake received: the persisted id or the document it was sent, and its variables. */
+export interface FakeRequest extends Record<string, unknown> {
+  documentId: string | null;
+  query: string | null;
 }
 
-/** A GraphQL endpoint over a dataset, answering GETs like the gateway would, as a `fetch` replacement. */
-export function fakeGraphqlEndpoint(dataset: Dataset): FakeEndpoint {
+export interface FakeEndpoint {
+  fetch: typeof fetch;
+  /** Every request's variables (with documentId and query), in order. */
+  requests: FakeRequest[];
+}
+
+export interface FakeOptions {
+  /** The trusted documents the fake knows by id (default: the widget's; `{}` for a gateway that knows none). */
+  persisted?: Readonly<Record<string, string>>;
+  /** Refuse documents sent as `query`, like the gateway's `persistedOnly` option. */
+  persistedOnly?: boolean;
+}
+
+const refuse = (message: string, code: string) =>
+  new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+    status: 400,
+    headers: { "content-type": "application/graphql-response+json" },
+  });
+
+/**
+ * A GraphQL endpoint over a dataset, answering GETs like the gateway would (graphql-yoga with its
+ * persisted-operations plugin and error codes), as a `fetch` replacement.
+ */
+export function fakeGraphqlEndpoint(dataset: Dataset, options: FakeOptions = {}): FakeEndpoint {
+  const { persisted = persistedOperations, persistedOnly = false } = options;
   const schema = buildSchema(SDL);
   const index = createIndex(dataset);
   const themes = new Map(dataset.themes.map((t) => [t.id, labelled(t)]));
@@ -80,14 +104,28 @@ export function fakeGraphqlEndpoint(dataset: Dataset): FakeEndpoint {
       return { totalCount: page.totalCount, pageInfo: page.pageInfo, nodes: page.events.map(node) };
     },
   };
-  const requests: Array<Record<string, unknown>> = [];
+  const requests: FakeRequest[] = [];
   const fake = async (input: RequestInfo | URL) => {
     const url = new URL(String(input));
+    const documentId = url.searchParams.get("documentId");
+    const query = url.searchParams.get("query");
     const variables = JSON.parse(url.searchParams.get("variables") ?? "{}");
-    requests.push(variables);
+    requests.push({ ...variables, documentId, query });
+    if (query !== null && persistedOnly)
+      return refuse("This gateway runs persisted operations only", "PERSISTED_QUERY_ONLY");
+    const source =
+      documentId === null
+        ? query
+        : Object.hasOwn(persisted, documentId)
+          ? persisted[documentId]
+          : undefined;
+    if (source === undefined)
+      return refuse("documentId: no persisted operation has this id", "PERSISTED_QUERY_NOT_FOUND");
+    if (source === null)
+      return refuse("Missing query: send a query or a documentId", "BAD_REQUEST");
     const result = await graphql({
       schema,
-      source: url.searchParams.get("query") ?? "",
+      source,
       rootValue,
       variableValues: variables,
     });
