@@ -7,6 +7,15 @@ declare module "autocannon" {
     method?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Run the load in this many worker threads instead of the calling thread. */
+    workers?: number;
+    /** Cycled through by every connection. */
+    requests?: Array<{
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
+    }>;
   }
   interface Result {
     requests: { average: number; total: number };

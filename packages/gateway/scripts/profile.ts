@@ -1,5 +1,6 @@
-// Micro-benchmark: the uncached POST through the fetch handler in process, no sockets.
-// `npm exec -w @ca-timeline/gateway -- node --cpu-prof --cpu-prof-dir=/tmp/prof scripts/profile.ts`
+// Micro-benchmark of yoga's pipeline: the benchmark's uncached POST through the fetch handler in
+// process, no sockets (what edge runtimes run, and Node for operations not compiled yet). N=requests.
+// Profile: `npm exec -w @ca-timeline/gateway -- node --cpu-prof --cpu-prof-dir=/tmp/prof scripts/profile.ts`
 import { createFetchHandler } from "../src/fetch-handler.ts";
 
 const handler = createFetchHandler({ logger: "warn" });

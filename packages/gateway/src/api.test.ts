@@ -1,8 +1,8 @@
 import { createIndex } from "@ca-timeline/data/query";
+import { syntheticDataset } from "@ca-timeline/schema/testing";
 import { describe, expect, it } from "vitest";
 import { createFetchHandler } from "./fetch-handler.ts";
 import { post } from "./test-support/gql.ts";
-import { syntheticDataset } from "./test-support/synthetic-dataset.ts";
 
 const dataset = syntheticDataset(230);
 const index = createIndex(dataset);

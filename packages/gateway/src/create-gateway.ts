@@ -1,13 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createServerAdapter } from "@whatwg-node/server";
+import { createFastPost } from "./fast-post.ts";
 import { cacheKey, createFetchHandler, type FetchHandler } from "./fetch-handler.ts";
+import { HotOperations, operationKey } from "./hot-operations.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
-import type { FetchHandlerOptions } from "./options.ts";
+import { DEFAULTS, type FetchHandlerOptions } from "./options.ts";
 import { matchesIfNoneMatch } from "./response-cache.ts";
 import { serveStatic } from "./static-files.ts";
 
-export interface GatewayOptions extends Omit<FetchHandlerOptions, "metrics" | "onRequestDone"> {
+export interface GatewayOptions
+  extends Omit<FetchHandlerOptions, "metrics" | "onRequestDone" | "onAcceptedOperation"> {
   /** Port to listen on. Default 4000; 0 picks a free one. */
   port?: number;
   /** Address to listen on. Default 127.0.0.1 (use 0.0.0.0 in a container). */
@@ -18,6 +21,8 @@ export interface GatewayOptions extends Omit<FetchHandlerOptions, "metrics" | "o
   metrics?: boolean;
   /** On close, how long in-flight requests may take before their connections are cut. Default 10 s. */
   shutdownTimeoutMs?: number;
+  /** Most repeated operations kept compiled for the POST fast path (0 turns it off). Default 200. */
+  hotOperations?: number;
 }
 
 export interface Gateway {
@@ -35,7 +40,10 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-/** The gateway on Node: the fetch handler behind node:http, with a fast path for cached GETs. */
+/**
+ * The gateway on Node: the fetch handler behind node:http, with fast paths for cached GETs and for
+ * POSTs of operations yoga has accepted before.
+ */
 export function createGateway(options: GatewayOptions = {}): Gateway {
   const {
     metrics: withMetrics,
@@ -43,24 +51,51 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
     port = 4000,
     host = "127.0.0.1",
     shutdownTimeoutMs = 10_000,
+    hotOperations = 200,
     ...handlerOptions
   } = options;
   const metrics = withMetrics === false ? undefined : createMetrics();
   const fallback = handlerOptions.fallback ?? (staticDir ? serveStatic(staticDir) : undefined);
+  // Filled once the handler (and so the schema) exists; yoga reports accepted operations into it.
+  let hot: HotOperations | undefined;
   const handler = createFetchHandler({
     ...handlerOptions,
     ...(metrics ? { metrics: metrics.render, onRequestDone: metrics.observe } : {}),
     ...(fallback ? { fallback } : {}),
+    ...(hotOperations > 0
+      ? {
+          onAcceptedOperation: (query, operationName, document) =>
+            hot?.accept(operationKey(query, operationName), document, operationName),
+        }
+      : {}),
   });
+  hot = new HotOperations(handler.schema, hotOperations);
   metrics?.watch(handler.cache);
   const adapter = createServerAdapter((request: Request, context: object) =>
     handler.fetch(request, context),
   );
   const cache = handler.cache;
+  // yoga's pipeline, for a request whose body the fast path has read already.
+  const viaYoga = (req: IncomingMessage, res: ServerResponse, body?: Buffer) => {
+    // @whatwg-node/server builds the Request from `req.body` when a framework has read the stream.
+    if (body !== undefined) (req as IncomingMessage & { body?: Buffer }).body = body;
+    void adapter(req, res);
+  };
+  const fastPost =
+    hotOperations > 0
+      ? createFastPost({
+          hot,
+          maxBodyBytes: handlerOptions.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
+          fallback: viaYoga,
+          ...(metrics ? { observe: metrics.compiledRun } : {}),
+        })
+      : undefined;
 
   // Cached GETs are answered straight from node:http, before any Request/Response objects exist:
   // the bytes, headers and ETag were computed once, when the entry was stored.
   const listener = (req: IncomingMessage, res: ServerResponse) => {
+    // Draining: tell keep-alive clients to reconnect (to another instance) after this answer.
+    if (!handler.ready) res.setHeader("connection", "close");
     const url = req.url;
     if (req.method === "GET" && url !== undefined && url.startsWith("/graphql?")) {
       const entry = cache.get(cacheKey(req.headers.accept, url));
@@ -77,7 +112,8 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
         return;
       }
     }
-    void adapter(req, res);
+    if (req.method === "POST" && url === "/graphql" && fastPost?.(req, res)) return;
+    viaYoga(req, res);
   };
 
   const server = createServer({ keepAliveTimeout: 65_000 }, listener);
@@ -117,9 +153,13 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
           server.closeAllConnections();
         }, shutdownTimeoutMs);
         timer.unref();
-        // close() stops accepting and ends idle keep-alive connections; busy ones end after their response.
+        // close() stops accepting and ends the idle keep-alive connections of this moment; a busy one
+        // turns idle once its response is sent, and would otherwise linger until its keep-alive timeout.
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        sweep.unref();
         server.close(() => {
           clearTimeout(timer);
+          clearInterval(sweep);
           handler.logger.info("closed");
           resolvePromise();
         });

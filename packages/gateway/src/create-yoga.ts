@@ -24,7 +24,16 @@ export interface YogaOptions {
   maxAliases: number;
   maxTokens: number;
   maxBodyBytes: number;
+  /** Called with each arbitrary (not persisted) operation yoga accepted, before it runs. */
+  onAccepted?: AcceptedOperationListener;
 }
+
+/** Receives an operation yoga parsed and validated: its `query` text, operation name and document. */
+export type AcceptedOperationListener = (
+  query: string,
+  operationName: string | undefined,
+  document: DocumentNode,
+) => void;
 
 const SHA256 = /^(?:sha256:)?([0-9a-f]{64})$/;
 
@@ -54,6 +63,27 @@ function useNoIntrospection(): Plugin {
   return {
     onValidate({ addValidationRule }) {
       addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
+}
+
+/**
+ * Tells the listener about every arbitrary operation that passed parsing, the limits and validation:
+ * the request's own `query` text is noted before the persisted-operations plugin rewrites the params,
+ * so persisted requests (which skip validation) and refused ones are never reported.
+ */
+function useAcceptedOperations(listener: AcceptedOperationListener): Plugin {
+  const queries = new WeakMap<Request, string>();
+  return {
+    onParams({ params, request }) {
+      const raw = params as unknown as Record<string, unknown>;
+      if (typeof raw.query === "string" && raw.documentId === undefined && raw.extensions == null)
+        queries.set(request, raw.query);
+    },
+    onExecute({ args }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      const query = request && queries.get(request);
+      if (query !== undefined) listener(query, args.operationName ?? undefined, args.document);
     },
   };
 }
@@ -107,7 +137,10 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<obje
   const documents = new Map<string, DocumentNode>(
     Object.entries(persistedOperations).map(([id, source]) => [id, parse(source)]),
   );
-  const plugins: Plugin[] = [
+  const plugins: Plugin[] = [];
+  // First, so that it sees the params as the client sent them.
+  if (options.onAccepted) plugins.push(useAcceptedOperations(options.onAccepted));
+  plugins.push(
     usePersistedOperations({
       allowArbitraryOperations: !options.persistedOnly,
       extractPersistedOperationId: (params, request) =>
@@ -139,7 +172,7 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<obje
     }) as Plugin,
     maxAliasesPlugin({ n: options.maxAliases, ...reportInsteadOfThrow }) as Plugin,
     useLimitErrorsAsBadRequests(),
-  ];
+  );
   if (!options.introspection) plugins.push(useNoIntrospection());
   return createYoga({
     schema: options.schema,

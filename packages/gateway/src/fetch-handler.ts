@@ -1,5 +1,6 @@
 import { timeline } from "@ca-timeline/data";
 import { createSchema } from "@ca-timeline/schema";
+import type { GraphQLSchema } from "graphql";
 import type { YogaServerInstance } from "graphql-yoga";
 import { CORS_HEADERS, preflight, withCors } from "./cors.ts";
 import { createGatewayYoga } from "./create-yoga.ts";
@@ -22,6 +23,8 @@ export interface ServerContext {
 export interface FetchHandler {
   /** Answers one request: the whole gateway, for any runtime with the fetch API. */
   fetch(request: Request, context?: ServerContext): Promise<Response>;
+  /** The executable schema over the dataset. */
+  readonly schema: GraphQLSchema;
   /** The yoga server behind /graphql. */
   readonly yoga: YogaServerInstance<object, object>;
   /** Cached GraphQL GET responses (the Node server reads it directly for its fast path). */
@@ -74,6 +77,7 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHand
     maxAliases: setting("maxAliases"),
     maxTokens: setting("maxTokens"),
     maxBodyBytes: setting("maxBodyBytes"),
+    ...(options.onAcceptedOperation ? { onAccepted: options.onAcceptedOperation } : {}),
   });
   const cache = new ResponseCache(setting("responseCacheEntries"), setting("responseCacheBytes"));
   const cacheControl = `public, max-age=${setting("cacheMaxAge")}, s-maxage=${setting("cacheSMaxAge")}, stale-while-revalidate=${setting("cacheStaleWhileRevalidate")}`;
@@ -205,6 +209,7 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHand
   }
 
   const handler: FetchHandler = {
+    schema,
     yoga,
     cache,
     datasetVersion,

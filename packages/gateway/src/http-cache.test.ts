@@ -1,7 +1,7 @@
+import { syntheticDataset } from "@ca-timeline/schema/testing";
 import { describe, expect, it } from "vitest";
 import { createFetchHandler } from "./fetch-handler.ts";
 import { getUrl } from "./test-support/gql.ts";
-import { syntheticDataset } from "./test-support/synthetic-dataset.ts";
 
 const QUERY = "{ dataset { version eventCount } themes { id } }";
 

@@ -1,8 +1,8 @@
 import { request as httpRequest } from "node:http";
 import { fileURLToPath } from "node:url";
+import { syntheticDataset } from "@ca-timeline/schema/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGateway, type Gateway } from "./create-gateway.ts";
-import { syntheticDataset } from "./test-support/synthetic-dataset.ts";
 
 const staticDir = fileURLToPath(new URL("./test-support/static/", import.meta.url));
 
@@ -82,23 +82,39 @@ describe("the Node server on 127.0.0.1", () => {
     }
   });
 
-  it("reports not ready and finishes in-flight requests on close", async () => {
-    const other = createGateway({ dataset: syntheticDataset(20), port: 0, logger: "silent" });
-    const url = await other.listen();
-    const inFlight = fetch(new URL("/graphql", url), {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: "{ events(first: 100) { nodes { slug title summary } } }" }),
+  it("reports not ready, refuses new connections and finishes in-flight requests on close", async () => {
+    // A route whose answer waits for the test: the request is surely in flight when close() starts.
+    let arrived!: () => void;
+    const inside = new Promise<void>((resolve) => {
+      arrived = resolve;
     });
-    // Close while the request is in flight: it still completes.
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const other = createGateway({
+      dataset: syntheticDataset(20),
+      port: 0,
+      logger: "silent",
+      fallback: async (request) => {
+        if (new URL(request.url).pathname !== "/slow") return undefined;
+        arrived();
+        await gate;
+        return new Response("finished");
+      },
+    });
+    const url = await other.listen();
+    const inFlight = fetch(new URL("/slow", url));
+    await inside;
     const closed = other.close();
     expect(other.handler.ready).toBe(false);
-    const response = await inFlight;
-    expect(response.status).toBe(200);
-    expect((await response.json()).data.events.nodes).toHaveLength(20);
-    await closed;
     expect(other.server.listening).toBe(false);
     await expect(fetch(new URL("/health", url))).rejects.toThrow();
+    release();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("finished");
+    // Closes once the in-flight request is done, without waiting for the client's keep-alive to end.
+    await closed;
   });
 });

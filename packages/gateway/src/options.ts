@@ -1,4 +1,5 @@
 import type { Dataset } from "@ca-timeline/data";
+import type { AcceptedOperationListener } from "./create-yoga.ts";
 import type { Logger, LogLevel } from "./logger.ts";
 
 /** Options of the fetch handler (any runtime) and of createGateway (Node). */
@@ -36,6 +37,11 @@ export interface FetchHandlerOptions {
   onRequestDone?: (route: string, status: number, seconds: number) => void;
   /** Render a Prometheus exposition for /metrics; without it /metrics is 404. */
   metrics?: () => Promise<{ contentType: string; body: string }>;
+  /**
+   * Called with each arbitrary (not persisted) operation that passed parsing, limits and validation,
+   * before it runs (the Node server compiles repeated ones for its fast path).
+   */
+  onAcceptedOperation?: AcceptedOperationListener;
   /** Handles requests no route matched (e.g. static files); return undefined for 404. */
   fallback?: (request: Request) => Promise<Response | undefined> | Response | undefined;
 }

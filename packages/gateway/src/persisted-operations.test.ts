@@ -1,5 +1,8 @@
 import { createHash } from "node:crypto";
+import { createIndex } from "@ca-timeline/data";
 import { createSchema } from "@ca-timeline/schema";
+import { syntheticDataset } from "@ca-timeline/schema/testing";
+import { EVENTS_QUERY_ID } from "@ca-timeline/timeline-widget/operations";
 import { parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 import { createFetchHandler } from "./fetch-handler.ts";
@@ -9,7 +12,6 @@ import {
   TIMELINE_VOCABULARY_ID,
 } from "./persisted-operations.ts";
 import { getUrl, post } from "./test-support/gql.ts";
-import { syntheticDataset } from "./test-support/synthetic-dataset.ts";
 
 const dataset = syntheticDataset(150);
 
@@ -58,6 +60,30 @@ describe("persisted operations", () => {
       extensions: { persistedQuery: { version: 1, sha256Hash: TIMELINE_VOCABULARY_ID } },
     });
     expect(apollo.json).toEqual(byBody.json);
+  });
+
+  it("runs the widget's own operation by id, also in persisted-only mode", async () => {
+    const strict = createFetchHandler({ dataset, logger: "silent", persistedOnly: true });
+    const slugs: string[] = [];
+    let after: string | null = null;
+    let vocabulary = true;
+    do {
+      const response = await strict.fetch(
+        new Request(
+          getUrl({ documentId: EVENTS_QUERY_ID, variables: { first: 100, after, vocabulary } }),
+        ),
+      );
+      expect(response.status).toBe(200);
+      const { data, errors } = await response.json();
+      expect(errors).toBeUndefined();
+      if (vocabulary) expect(data.themes).toHaveLength(dataset.themes.length);
+      else expect(data.themes).toBeUndefined();
+      slugs.push(...data.events.nodes.map((n: { slug: string }) => n.slug));
+      after = data.events.pageInfo.hasNextPage ? data.events.pageInfo.endCursor : null;
+      vocabulary = false;
+    } while (after);
+    // Every event once, in date order.
+    expect(slugs).toEqual(createIndex(dataset).events.map((e) => e.slug));
   });
 
   it("refuses arbitrary operations when persistedOnly is set, and unknown ids always", async () => {

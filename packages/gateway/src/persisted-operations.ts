@@ -1,5 +1,6 @@
-// The operations the <ca-timeline> widget sends, as trusted (persisted) documents. A plain module with
-// no server dependencies: the widget imports the same documents and ids.
+// The trusted (persisted) documents of the gateway: the operation the <ca-timeline> widget sends (owned
+// by the widget, which ships it as `@ca-timeline/timeline-widget/operations`) and two documented
+// operations for other frontends. A plain module with no server dependencies.
 //
 // An id is the SHA-256 (hex) of its document, exactly as written here; a test checks every id.
 // Clients send an id instead of the document, in either form graphql-yoga's persisted-operations
@@ -7,6 +8,8 @@
 //   GET  /graphql?documentId=<id>&variables={"after":null}            (cache- and CDN-friendly)
 //   POST /graphql {"documentId":"<id>","variables":{…}}
 //   Apollo's form: {"extensions":{"persistedQuery":{"version":1,"sha256Hash":"<id>"}}}
+
+import { persistedOperations as widgetOperations } from "@ca-timeline/timeline-widget/operations";
 
 /** Every event, 100 per page, with all fields in both languages (aliases `…De`/`…En`). */
 export const TIMELINE_EVENTS = `query TimelineEvents($after: String) {
@@ -99,6 +102,7 @@ export const TIMELINE_VOCABULARY_ID =
 
 /** id (SHA-256 hex of the document) → document. */
 export const persistedOperations: Readonly<Record<string, string>> = {
+  ...widgetOperations,
   [TIMELINE_EVENTS_ID]: TIMELINE_EVENTS,
   [TIMELINE_VOCABULARY_ID]: TIMELINE_VOCABULARY,
 };

@@ -2,7 +2,7 @@ import { createIndex } from "@ca-timeline/data/query";
 import { describe, expect, it } from "vitest";
 import { createSchema, encodeGlobalID } from "./index.ts";
 import { run } from "./test-support/run.ts";
-import { syntheticDataset } from "./test-support/synthetic-dataset.ts";
+import { syntheticDataset } from "./testing.ts";
 
 const dataset = syntheticDataset(120);
 const schema = createSchema({ dataset });

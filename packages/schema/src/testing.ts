@@ -11,6 +11,9 @@ const ACTORS: Array<[string, "state" | "organisation", string, string]> = [
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
+// `@ca-timeline/schema/testing`: test data for the schema and the servers built on it (the gateway's
+// tests use it too). Shipped, small and dependency-free, so that a package's tests need no copy.
+
 /**
  * A deterministic dataset of `count` events across 2007–2026 with every date precision, overlapping
  * intervals, German text with ß and umlauts, notes and partOf links: enough to exercise every query
