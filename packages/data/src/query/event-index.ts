@@ -82,6 +82,8 @@ export interface IndexOptions {
 type Field = "themes" | "types" | "actors";
 
 const CURSOR_PREFIX = "v1|";
+/** How many search terms' event sets an index keeps (each is n/8 bytes: 12.5 KB at 100,000 events). */
+const TERM_CACHE_SIZE = 256;
 
 // Keys are ASCII (ISO days and slugs), so btoa/atob suffice, in Node and in browsers alike.
 function encodeCursor(key: string): string {
@@ -132,6 +134,7 @@ export class EventIndex {
   readonly #years: { first: number; last: number } | undefined;
   readonly #maxPageSize: number;
   readonly #maxSearchLength: number;
+  readonly #termCache = new Map<string, Uint32Array>();
   #all: number[] | undefined;
 
   constructor(
@@ -255,7 +258,8 @@ export class EventIndex {
     const words = (n + 31) >>> 5;
     let mask: Uint32Array | undefined;
     const intersect = (bits: Uint32Array) => {
-      if (!mask) mask = bits;
+      // The first set is copied: it may be a cached term set, which must stay as it is.
+      if (!mask) mask = bits.slice();
       else for (let i = 0; i < words; i++) mask[i]! &= bits[i]!;
     };
     const union = (lists: Iterable<Uint32Array | undefined>) => {
@@ -274,12 +278,7 @@ export class EventIndex {
       if (!values || values.length === 0) continue;
       intersect(union(values.map((v) => this.#postings[field].get(v))));
     }
-    for (const term of terms) {
-      // A term matches every indexed word that contains it ("minister" finds "außenminister").
-      intersect(
-        union(this.#wordList.filter((w) => w.includes(term)).map((w) => this.#words.get(w))),
-      );
-    }
+    for (const term of terms) intersect(this.#termSet(term, union));
     if (!mask && fromDay === undefined && toDay === undefined) {
       this.#all ??= Array.from({ length: n }, (_, i) => i);
       return this.#all;
@@ -295,6 +294,27 @@ export class EventIndex {
       out.push(p);
     }
     return out;
+  }
+
+  /**
+   * The events whose words contain `term` ("minister" finds "außenminister"), as a bit set. Finding the
+   * words means scanning the whole word list, so recent terms are kept (bounded, least recently used out).
+   */
+  #termSet(
+    term: string,
+    union: (lists: Iterable<Uint32Array | undefined>) => Uint32Array,
+  ): Uint32Array {
+    let bits = this.#termCache.get(term);
+    if (bits) {
+      this.#termCache.delete(term);
+    } else {
+      bits = union(this.#wordList.filter((w) => w.includes(term)).map((w) => this.#words.get(w)));
+      if (this.#termCache.size >= TERM_CACHE_SIZE) {
+        this.#termCache.delete(this.#termCache.keys().next().value!);
+      }
+    }
+    this.#termCache.set(term, bits);
+    return bits;
   }
 
   /** First index whose value is greater than `value` in an ascending array. */
