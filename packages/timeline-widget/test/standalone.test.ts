@@ -63,8 +63,17 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-async function open(path: string, colorScheme: "light" | "dark" = "light") {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
+async function open(
+  path: string,
+  colorScheme: "light" | "dark" = "light",
+  // 200 % zoom of a 1280 px window: 640 CSS px at twice the device pixels.
+  view: { width: number; deviceScaleFactor: number } = { width: 1280, deviceScaleFactor: 1 },
+) {
+  const context = await browser.newContext({
+    viewport: { width: view.width, height: 900 },
+    deviceScaleFactor: view.deviceScaleFactor,
+    colorScheme,
+  });
   const tab = await context.newPage();
   const requests: string[] = [];
   const errors: string[] = [];
@@ -137,6 +146,41 @@ describe("standalone bundles under a strict CSP", () => {
       return result.violations.map((v) => v.id);
     });
     expect(violations).toEqual([]);
+    await close();
+  });
+
+  it("works at 200 % zoom: no sideways scrolling, every control reachable", async () => {
+    const { tab, errors, close } = await open("/", "light", { width: 640, deviceScaleFactor: 2 });
+    await tab.locator("ca-timeline [data-event-slug]").first().waitFor();
+    const widths = await tab.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    const word = data.events[0]!.title.en.split(" ")[0]!;
+    await tab.locator("ca-timeline input[type=search]").fill(word);
+    await tab.locator("ca-timeline mark").first().waitFor();
+    await tab.locator("ca-timeline .head").first().click();
+    await tab.locator("ca-timeline [part=details]").waitFor();
+    expect(await tab.locator("ca-timeline [part=details]").isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("prints the events without the controls, with link targets spelled out", async () => {
+    const { tab, close } = await open("/");
+    await tab.locator("ca-timeline .head").first().click();
+    await tab.locator("ca-timeline [part=details]").waitFor();
+    await tab.emulateMedia({ media: "print" });
+    expect(await tab.locator("ca-timeline [part=filters]").isVisible()).toBe(false);
+    expect(await tab.locator("ca-timeline [part=overview]").isVisible()).toBe(false);
+    expect(await tab.locator("ca-timeline [data-event-slug]").first().isVisible()).toBe(true);
+    expect(await tab.locator("ca-timeline [part=details]").isVisible()).toBe(true);
+    const after = await tab
+      .locator("ca-timeline [part=details] a")
+      .first()
+      .evaluate((a) => getComputedStyle(a, "::after").content);
+    expect(after).toContain("http");
     await close();
   });
 });
