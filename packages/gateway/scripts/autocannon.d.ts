@@ -1,5 +1,13 @@
-// The subset of autocannon's API the benchmark uses (the package ships no types).
+// The subset of autocannon's API the benchmark and the soak use (the package ships no types).
 declare module "autocannon" {
+  interface Request {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    /** Called with each answer to this request (status and body). */
+    onResponse?: (status: number, body: string) => void;
+  }
   interface Options {
     url: string;
     connections?: number;
@@ -7,22 +15,20 @@ declare module "autocannon" {
     method?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Seconds before a request counts as a timeout. */
+    timeout?: number;
     /** Run the load in this many worker threads instead of the calling thread. */
     workers?: number;
     /** Cycled through by every connection. */
-    requests?: Array<{
-      method?: string;
-      path?: string;
-      headers?: Record<string, string>;
-      body?: string;
-    }>;
+    requests?: Request[];
   }
   interface Result {
     requests: { average: number; total: number };
-    latency: { p99: number; average: number };
+    latency: { p50: number; p99: number; average: number; max: number };
     non2xx: number;
     errors: number;
     timeouts: number;
+    statusCodeStats?: Record<string, { count: number }>;
   }
   export default function autocannon(options: Options): Promise<Result>;
 }

@@ -20,6 +20,31 @@ describe("bad input", () => {
     expectNoLeaks(text);
   });
 
+  it("answers broken JSON bodies with 400 under either media type, without the parser's error", async () => {
+    for (const accept of ["application/graphql-response+json", "application/json"]) {
+      const { status, json, text } = await post(gateway, '{"query": "{ __typename }"', { accept });
+      expect(status, accept).toBe(400);
+      expect(json.errors[0].message).toBe("POST body sent invalid JSON.");
+      expect(text).not.toMatch(/originalError|SyntaxError/);
+    }
+  });
+
+  it("answers malformed JSON in GET variables or extensions with 400, not 500", async () => {
+    for (const search of ["variables=%7Bnope", "variables=%EF%BF%BD", "extensions=%5B"]) {
+      const response = await gateway.fetch(
+        new Request(`${BASE}/graphql?query=%7B__typename%7D&${search}`, {
+          headers: { accept: "application/graphql-response+json" },
+        }),
+      );
+      const text = await response.text();
+      expect(response.status, search).toBe(400);
+      expect(JSON.parse(text).errors[0].message).toMatch(
+        /^The (variables|extensions) parameter is not valid JSON\.$/,
+      );
+      expectNoLeaks(text);
+    }
+  });
+
   it("says what is wrong with an argument, and masks nothing of it", async () => {
     const { status, json } = await post(gateway, {
       query: '{ events(filter: { from: "20x" }) { totalCount } }',

@@ -1,21 +1,55 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import { createGateway } from "./create-gateway.ts";
+import { createGateway, type GatewayOptions } from "./create-gateway.ts";
 import type { LogLevel } from "./logger.ts";
+
+/** The limits and sizes a flag sets: flag → option (README and SECURITY.md list their defaults). */
+const NUMBER_FLAGS = {
+  "max-depth": "maxDepth",
+  "max-aliases": "maxAliases",
+  "max-tokens": "maxTokens",
+  "max-page-size": "maxPageSize",
+  "max-body-bytes": "maxBodyBytes",
+  "request-timeout": "requestTimeoutMs",
+  "headers-timeout": "headersTimeoutMs",
+  "shutdown-timeout": "shutdownTimeoutMs",
+  "response-cache-entries": "responseCacheEntries",
+  "response-cache-bytes": "responseCacheBytes",
+  "hot-operations": "hotOperations",
+  "cache-max-age": "cacheMaxAge",
+  "cache-s-maxage": "cacheSMaxAge",
+  "cache-stale-while-revalidate": "cacheStaleWhileRevalidate",
+} as const satisfies Record<string, keyof GatewayOptions>;
 
 const HELP = `ca-timeline-gateway: serve the ca-timeline GraphQL API
 
 Usage: ca-timeline-gateway [options]
 
 Options:
-  --port <n>           port to listen on (env PORT; default 4000)
-  --host <address>     address to listen on (env HOST; default 127.0.0.1, 0.0.0.0 in containers)
+  --port <n>           port to listen on (env PORT; default 4000; 0 picks a free one)
+  --host <address>     address to listen on (env HOST; default 127.0.0.1, use 0.0.0.0 in a container)
   --persisted-only     run persisted operations only (send documentId); for production
   --no-introspection   refuse introspection queries (on by default: the data is public)
   --no-graphiql        do not serve GraphiQL to browsers at /graphql
   --static-dir <dir>   serve the files of <dir> at / (e.g. the widget's demo page)
   --log-level <level>  debug, info, warn, error or silent (env LOG_LEVEL; default info)
   -h, --help           show this help
+
+Limits (whole numbers; defaults in brackets):
+  --max-depth <n>                     deepest selection [12]
+  --max-aliases <n>                   aliases per operation [30]
+  --max-tokens <n>                    tokens per document [2000]
+  --max-page-size <n>                 largest first/last [100]
+  --max-body-bytes <n>                largest request body, 413 beyond [100000]
+  --request-timeout <ms>              whole request must arrive within, 408 beyond [30000]
+  --headers-timeout <ms>              request headers must arrive within, 408 beyond [10000]
+  --shutdown-timeout <ms>             on SIGTERM, in-flight requests may take this long [10000]
+  --response-cache-entries <n>        GET response cache entries, 0 turns it off [2000]
+  --response-cache-bytes <n>          GET response cache bytes [67108864]
+  --hot-operations <n>                operations kept compiled for the POST fast path, 0 off [200]
+  --cache-max-age <s>                 Cache-Control max-age of GETs [300]
+  --cache-s-maxage <s>                Cache-Control s-maxage of GETs [3600]
+  --cache-stale-while-revalidate <s>  Cache-Control stale-while-revalidate of GETs [86400]
 
 Endpoints: /graphql (GraphQL over HTTP, GraphiQL in a browser), /health, /ready, /metrics.
 SIGTERM or SIGINT: stops accepting, lets in-flight requests finish, exits.
@@ -38,6 +72,9 @@ function parse() {
       "static-dir": { type: "string" },
       "log-level": { type: "string" },
       help: { type: "boolean", short: "h" },
+      ...(Object.fromEntries(
+        Object.keys(NUMBER_FLAGS).map((flag) => [flag, { type: "string" }]),
+      ) as Record<keyof typeof NUMBER_FLAGS, { type: "string" }>),
     },
     strict: true,
   });
@@ -61,6 +98,17 @@ if (!["debug", "info", "warn", "error", "silent"].includes(logLevel)) {
   fail(`--log-level: "${logLevel}" is not one of debug, info, warn, error, silent`);
 }
 
+const limits: Partial<Record<(typeof NUMBER_FLAGS)[keyof typeof NUMBER_FLAGS], number>> = {};
+for (const [flag, option] of Object.entries(NUMBER_FLAGS) as Array<
+  [keyof typeof NUMBER_FLAGS, (typeof NUMBER_FLAGS)[keyof typeof NUMBER_FLAGS]]
+>) {
+  const text = values[flag];
+  if (text === undefined) continue;
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)))
+    fail(`--${flag}: "${text}" is not a whole number`);
+  limits[option] = Number(text);
+}
+
 const gateway = createGateway({
   port,
   host: values.host ?? process.env.HOST ?? "127.0.0.1",
@@ -68,6 +116,7 @@ const gateway = createGateway({
   introspection: !values["no-introspection"],
   graphiql: !values["no-graphiql"],
   logger: logLevel,
+  ...limits,
   ...(values["static-dir"] ? { staticDir: values["static-dir"] } : {}),
 });
 

@@ -23,6 +23,10 @@ export interface GatewayOptions
   shutdownTimeoutMs?: number;
   /** Most repeated operations kept compiled for the POST fast path (0 turns it off). Default 200. */
   hotOperations?: number;
+  /** A request (headers and body) must arrive within this time, else 408. Default 30 s. */
+  requestTimeoutMs?: number;
+  /** Its headers must arrive within this time (at most requestTimeoutMs), else 408. Default 10 s. */
+  headersTimeoutMs?: number;
 }
 
 export interface Gateway {
@@ -52,6 +56,8 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
     host = "127.0.0.1",
     shutdownTimeoutMs = 10_000,
     hotOperations = 200,
+    requestTimeoutMs = 30_000,
+    headersTimeoutMs = 10_000,
     ...handlerOptions
   } = options;
   const metrics = withMetrics === false ? undefined : createMetrics();
@@ -116,7 +122,19 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
     viaYoga(req, res);
   };
 
-  const server = createServer({ keepAliveTimeout: 65_000 }, listener);
+  // Slow clients (slowloris, truncated bodies) get a 408 instead of holding a connection for Node's
+  // default five minutes; the checking interval bounds how late the timeouts are noticed.
+  const headersTimeout =
+    requestTimeoutMs > 0 ? Math.min(headersTimeoutMs, requestTimeoutMs) : headersTimeoutMs;
+  const server = createServer(
+    {
+      keepAliveTimeout: 65_000,
+      requestTimeout: requestTimeoutMs,
+      headersTimeout,
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, headersTimeout || 1000)),
+    },
+    listener,
+  );
 
   return {
     fetch: (request) => handler.fetch(request),

@@ -10,7 +10,7 @@ import {
   parse,
   type ValidationContext,
 } from "graphql";
-import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
+import { createYoga, type GraphQLParams, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { Logger } from "./logger.ts";
 import { persistedOperations } from "./persisted-operations.ts";
 
@@ -122,6 +122,80 @@ function useLimitErrorsAsBadRequests(): Plugin {
   };
 }
 
+/** A GET parameter that must hold JSON (`variables`, `extensions`); a 400 when it does not. */
+function jsonParam(search: URLSearchParams, name: string): Record<string, unknown> | undefined {
+  const text = search.get(name) || undefined;
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new GraphQLError(`The ${name} parameter is not valid JSON.`, {
+      extensions: { code: "BAD_REQUEST", http: { status: 400 } },
+    });
+  }
+}
+
+/**
+ * yoga's GET parser lets the SyntaxError of malformed `variables` or `extensions` JSON escape, and
+ * masking turns it into a 500; a client's broken URL is a 400. Otherwise it reads the same params.
+ */
+function useStrictGetParams(): Plugin {
+  const parseGet = (request: Request): GraphQLParams => {
+    const at = request.url.indexOf("?");
+    const search = new URLSearchParams(at === -1 ? "" : request.url.slice(at + 1));
+    return {
+      operationName: search.get("operationName") || undefined,
+      query: search.get("query") || undefined,
+      variables: jsonParam(search, "variables"),
+      extensions: jsonParam(search, "extensions"),
+    };
+  };
+  return {
+    onRequestParse({ request, setRequestParser }) {
+      if (request.method === "GET") setRequestParser(parseGet);
+    },
+  };
+}
+
+/**
+ * yoga puts the JSON parser's own error (`extensions.originalError`: name and message) into its
+ * answer to a broken POST body: internals that clients do not need. The answer keeps its message,
+ * code and status: yoga answers a spec'd error 200 under application/json unless it carries such an
+ * original error, so the status is made unconditional (`spec` dropped) where the original goes.
+ */
+function useNoOriginalErrors(): Plugin {
+  return {
+    onResultProcess({ result, setResult }) {
+      if (result === null || typeof result !== "object" || Array.isArray(result)) return;
+      const errors = (result as { errors?: readonly GraphQLError[] }).errors;
+      if (!errors?.some((error) => error.extensions?.originalError !== undefined)) return;
+      setResult({
+        ...result,
+        errors: errors.map((error) => {
+          if (error.extensions?.originalError === undefined) return error;
+          const {
+            originalError: _,
+            http,
+            ...rest
+          } = error.extensions as {
+            originalError: unknown;
+            http?: { spec?: boolean; status?: number };
+          };
+          const extensions =
+            http === undefined ? rest : { ...rest, http: { ...http, spec: false } };
+          return new GraphQLError(error.message, {
+            nodes: error.nodes,
+            source: error.source,
+            positions: error.positions,
+            path: error.path,
+            extensions,
+          });
+        }),
+      });
+    },
+  };
+}
+
 // Armor's validation rules throw by default, which aborts validation and yields a 200; reported
 // errors join the validation result instead and become 400s like every other validation error.
 const reportInsteadOfThrow = {
@@ -172,6 +246,8 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<obje
     }) as Plugin,
     maxAliasesPlugin({ n: options.maxAliases, ...reportInsteadOfThrow }) as Plugin,
     useLimitErrorsAsBadRequests(),
+    useStrictGetParams(),
+    useNoOriginalErrors(),
   );
   if (!options.introspection) plugins.push(useNoIntrospection());
   return createYoga({

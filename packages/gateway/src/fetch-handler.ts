@@ -222,8 +222,18 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHand
       try {
         [routeName, response] = await route(request, context);
       } catch (error) {
-        logger.error("request failed", { error, method: request.method, url: request.url });
-        response = json(500, { errors: [{ message: "Unexpected error." }] });
+        if (request.signal.aborted || (error as Error | undefined)?.name === "AbortError") {
+          // The client went away mid-request (a truncated body, a closed tab): not a server error.
+          // Nobody reads this answer; 499 ("client closed request", as nginx logs it) tells metrics.
+          logger.debug("request aborted by the client", {
+            method: request.method,
+            url: request.url,
+          });
+          response = new Response(null, { status: 499 });
+        } else {
+          logger.error("request failed", { error, method: request.method, url: request.url });
+          response = json(500, { errors: [{ message: "Unexpected error." }] });
+        }
       }
       observe?.(routeName, response.status, (performance.now() - started) / 1000);
       return response;

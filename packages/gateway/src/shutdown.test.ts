@@ -1,0 +1,182 @@
+import { type ClientRequest, request as httpRequest, type IncomingMessage } from "node:http";
+import { connect } from "node:net";
+import { EVENTS_QUERY_ID } from "@ca-timeline/timeline-widget/operations";
+import { afterEach, describe, expect, it } from "vitest";
+import { TIMELINE_EVENTS_ID } from "./persisted-operations.ts";
+import { type CliProcess, startCli, waitForOutput } from "./test-support/cli-process.ts";
+
+const FILTERED = `query Filtered($filter: EventFilter, $first: Int) {
+  events(filter: $filter, first: $first) { totalCount nodes { slug date title(lang: DE) } }
+}`;
+
+/** Request bodies that take each of the server's paths: the compiled fast path and yoga's pipeline. */
+function bodies(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    switch (i % 3) {
+      case 0: // a repeated operation: the POST fast path (the test warms it up first)
+        return JSON.stringify({ query: FILTERED, variables: { filter: {}, first: 1 + (i % 50) } });
+      case 1: // the widget's persisted operation: yoga
+        return JSON.stringify({
+          documentId: EVENTS_QUERY_ID,
+          variables: { first: 100, after: null, vocabulary: true },
+        });
+      default:
+        return JSON.stringify({ documentId: TIMELINE_EVENTS_ID, variables: { after: null } });
+    }
+  });
+}
+
+interface Held {
+  request: ClientRequest;
+  body: string;
+  response: Promise<{ status: number; connection: string | undefined; text: string }>;
+}
+
+/**
+ * Starts a POST with `Expect: 100-continue` and holds its body back: once "100 Continue" arrives, the
+ * server has accepted the request and is waiting for the body, so the request is surely in flight.
+ */
+function hold(url: URL, body: string): Promise<Held> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({
+      host: url.hostname,
+      port: url.port,
+      path: "/graphql",
+      method: "POST",
+      agent: false,
+      headers: {
+        "content-type": "application/json",
+        "content-length": Buffer.byteLength(body),
+        expect: "100-continue",
+      },
+    });
+    const response = new Promise<Awaited<Held["response"]>>((done, failed) => {
+      request.on("response", (res: IncomingMessage) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          text += chunk;
+        });
+        res.on("end", () =>
+          done({ status: res.statusCode!, connection: res.headers.connection, text }),
+        );
+        res.on("error", failed);
+      });
+      request.on("error", failed);
+    });
+    response.catch(() => {});
+    request.on("continue", () => resolve({ request, body, response }));
+    request.on("error", reject);
+    request.flushHeaders();
+  });
+}
+
+/** Whether a new TCP connection to the server is refused (true) or accepted (false). */
+function refused(url: URL): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(url.port), url.hostname);
+    socket.on("connect", () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.on("error", (error: NodeJS.ErrnoException) =>
+      error.code === "ECONNREFUSED" ? resolve(true) : reject(error),
+    );
+  });
+}
+
+async function eventuallyRefused(url: URL): Promise<boolean> {
+  // The log line comes just before the listener closes, in the same tick of the server's loop.
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (await refused(url)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return false;
+}
+
+describe("graceful shutdown of the CLI under load", () => {
+  let cli: CliProcess | undefined;
+  afterEach(() => {
+    if (cli && cli.child.exitCode === null) cli.child.kill("SIGKILL");
+    cli = undefined;
+  });
+
+  it("on SIGTERM finishes every accepted request, refuses new connections and exits 0", async () => {
+    cli = await startCli(["--shutdown-timeout", "20000"]);
+    const { url } = cli;
+    const graphql = new URL("/graphql", url);
+    // Twice: the second run makes the operation hot, so the held requests of case 0 take the fast path.
+    for (let i = 0; i < 2; i++) {
+      const warm = await fetch(graphql, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: FILTERED, variables: { filter: {}, first: 1 } }),
+      });
+      expect(warm.status).toBe(200);
+    }
+    // Requests in flight on their own connections, plus load on keep-alive connections that goes on
+    // while the signal arrives: requests answered before the listener closed, or refused after it.
+    const held = await Promise.all(bodies(30).map((body) => hold(url, body)));
+    let loadRunning = true;
+    const loadResults: Array<{ status?: number; error?: string }> = [];
+    const load = Promise.all(
+      Array.from({ length: 10 }, async () => {
+        while (loadRunning) {
+          try {
+            const response = await fetch(graphql, {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: bodies(1)[0]!,
+            });
+            await response.text();
+            loadResults.push({ status: response.status });
+          } catch (error) {
+            loadResults.push({ error: String((error as Error).cause ?? error) });
+            return;
+          }
+        }
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    cli.child.kill("SIGTERM");
+    await waitForOutput(cli, '"msg":"shutting down"');
+    expect(await eventuallyRefused(url)).toBe(true);
+    loadRunning = false;
+    await load;
+
+    // The held requests were accepted before the signal: each one completes, and says the
+    // connection closes (clients reconnect to another instance).
+    for (const { request, body } of held) request.end(body);
+    const answers = await Promise.all(held.map((h) => h.response));
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(answer.connection).toBe("close");
+      const result = JSON.parse(answer.text);
+      expect(result.errors).toBeUndefined();
+      expect(result.data.events).toBeDefined();
+    }
+    // Load requests were answered 200, or failed to connect once the listener had closed.
+    expect(loadResults.some((r) => r.status === 200)).toBe(true);
+    for (const result of loadResults) {
+      if (result.status !== undefined) expect(result.status).toBe(200);
+      else expect(result.error).toMatch(/ECONNREFUSED|ECONNRESET|closed|terminated|socket/i);
+    }
+
+    expect(await cli.exited).toBe(0);
+    const { stdout, stderr } = cli.output();
+    expect(stdout).toContain('"msg":"closed"');
+    // Drained, not cut off by the drain timeout.
+    expect(stderr).not.toContain("shutdown timeout");
+  }, 60_000);
+
+  it("cuts requests that outlast the drain timeout and still exits", async () => {
+    cli = await startCli(["--shutdown-timeout", "300"]);
+    // A client that never sends its body: it would hold the server open forever.
+    const stuck = await hold(cli.url, bodies(1)[0]!);
+    cli.child.kill("SIGTERM");
+    expect(await cli.exited).toBe(0);
+    expect(cli.output().stderr).toContain("shutdown timeout: closing open connections");
+    await expect(stuck.response).rejects.toThrow();
+  }, 30_000);
+});

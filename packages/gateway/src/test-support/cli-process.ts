@@ -1,0 +1,54 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const CLI = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
+
+export interface CliProcess {
+  child: ChildProcess;
+  url: URL;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): { stdout: string; stderr: string };
+  /** Resolves with the exit code once the process has exited. */
+  exited: Promise<number | null>;
+}
+
+/**
+ * Runs the built CLI (`dist/cli.js`, what `npm install` ships; turbo builds before testing) on a free
+ * port of 127.0.0.1 and resolves once it listens.
+ */
+export function startCli(args: string[] = []): Promise<CliProcess> {
+  const child = spawn(process.execPath, [CLI, "--port", "0", "--host", "127.0.0.1", ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
+      stdout += chunk;
+      const listening = /"msg":"listening","url":"([^"]+)"/.exec(stdout);
+      if (listening)
+        resolve({ child, url: new URL(listening[1]!), output: () => ({ stdout, stderr }), exited });
+    });
+    void exited.then((code) =>
+      reject(new Error(`the CLI exited (${code}) before listening:\n${stdout}${stderr}`)),
+    );
+  });
+}
+
+/** Resolves once the process has written this to stdout. */
+export function waitForOutput(cli: CliProcess, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (cli.output().stdout.includes(text)) {
+        cli.child.stdout!.off("data", check);
+        resolve();
+      }
+    };
+    cli.child.stdout!.on("data", check);
+    check();
+  });
+}
