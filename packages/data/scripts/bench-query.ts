@@ -3,8 +3,8 @@
 import { EventIndex } from "../src/query/event-index.ts";
 import { foldText, searchTerms } from "../src/query/fold.ts";
 import type { EventFilter } from "../src/query/index.ts";
+import { syntheticDataset } from "../src/testing/index.ts";
 import type { TimelineEvent } from "../src/types.ts";
-import { syntheticEvents } from "../test/synthetic-events.ts";
 
 const COUNT = Number(process.env.BENCH_EVENTS ?? 100_000);
 const BUDGET_MS = 5;
@@ -42,7 +42,7 @@ function naiveQuery(events: readonly TimelineEvent[], filter: EventFilter, first
   return { total: matched.length, page: matched.slice(0, first) };
 }
 
-const events = syntheticEvents(COUNT, 42);
+const { events } = syntheticDataset(COUNT, { seed: 42 });
 const t0 = performance.now();
 const index = new EventIndex(events, { maxPageSize: 100 });
 const buildMs = performance.now() - t0;

@@ -1,4 +1,4 @@
-import { syntheticDataset } from "@ca-timeline/schema/testing";
+import { syntheticDataset } from "@ca-timeline/data/testing";
 import { describe, expect, it } from "vitest";
 import { createFetchHandler } from "./fetch-handler.ts";
 import { BASE, post } from "./test-support/gql.ts";

@@ -1,6 +1,6 @@
 import { request as httpRequest } from "node:http";
+import { syntheticDataset } from "@ca-timeline/data/testing";
 import { encodeGlobalID } from "@ca-timeline/schema";
-import { syntheticDataset } from "@ca-timeline/schema/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGateway, type Gateway, type GatewayOptions } from "./create-gateway.ts";
 import { negotiate } from "./fast-post.ts";

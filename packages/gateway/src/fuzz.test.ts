@@ -1,5 +1,5 @@
 import { connect } from "node:net";
-import { syntheticDataset } from "@ca-timeline/schema/testing";
+import { syntheticDataset } from "@ca-timeline/data/testing";
 import { EVENTS_QUERY_ID } from "@ca-timeline/timeline-widget/operations";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,6 +1,6 @@
 import { request as httpRequest } from "node:http";
 import { fileURLToPath } from "node:url";
-import { syntheticDataset } from "@ca-timeline/schema/testing";
+import { syntheticDataset } from "@ca-timeline/data/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGateway, type Gateway } from "./create-gateway.ts";
 

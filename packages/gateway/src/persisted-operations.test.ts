@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createIndex } from "@ca-timeline/data";
+import { syntheticDataset } from "@ca-timeline/data/testing";
 import { createSchema } from "@ca-timeline/schema";
-import { syntheticDataset } from "@ca-timeline/schema/testing";
 import { EVENTS_QUERY_ID } from "@ca-timeline/timeline-widget/operations";
 import { parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";

@@ -1,7 +1,7 @@
+import { syntheticDataset } from "@ca-timeline/data/testing";
 import { describe, expect, it } from "vitest";
 import { createSchema } from "./index.ts";
 import { runForErrors } from "./test-support/run.ts";
-import { syntheticDataset } from "./testing.ts";
 
 const schema = createSchema({ dataset: syntheticDataset(50) });
 

@@ -1,8 +1,8 @@
 import { createIndex } from "@ca-timeline/data/query";
+import { syntheticDataset } from "@ca-timeline/data/testing";
 import { describe, expect, it } from "vitest";
 import { createSchema } from "./index.ts";
 import { run } from "./test-support/run.ts";
-import { syntheticDataset } from "./testing.ts";
 
 const dataset = syntheticDataset(250);
 const schema = createSchema({ dataset });

@@ -1,8 +1,8 @@
 import { createIndex } from "@ca-timeline/data/query";
+import { syntheticDataset } from "@ca-timeline/data/testing";
 import { describe, expect, it } from "vitest";
 import { createSchema, encodeGlobalID } from "./index.ts";
 import { run } from "./test-support/run.ts";
-import { syntheticDataset } from "./testing.ts";
 
 const dataset = syntheticDataset(120);
 const schema = createSchema({ dataset });
@@ -27,7 +27,12 @@ const EVENT = /* GraphQL */ `
 
 describe("event fields", () => {
   it("returns an event's fields in both languages", async () => {
-    const source = dataset.events.find((e) => e.notes && e.places.length > 0)!;
+    // An event that has every optional field, including parts.
+    const source = dataset.events.find(
+      (e) => e.notes && e.places.length > 0 && index.parts(e.slug).length > 0,
+    )!;
+    const type = dataset.eventTypes.find((t) => t.id === source.type)!;
+    const themeLabel = (id: string) => dataset.themes.find((t) => t.id === id)!.label.de;
     const { event } = await run<{ event: Record<string, unknown> }>(schema, EVENT, {
       slug: source.slug,
     });
@@ -44,8 +49,8 @@ describe("event fields", () => {
       summaryDe: source.summary.de,
       notes: source.notes!.en,
       notesDe: source.notes!.de,
-      type: { id: source.type, label: `Type ${source.type}`, labelDe: `Typ ${source.type}` },
-      themes: source.themes.map((id) => ({ id, label: `Thema ${id}` })),
+      type: { id: source.type, label: type.label.en, labelDe: type.label.de },
+      themes: source.themes.map((id) => ({ id, label: themeLabel(id) })),
       places: source.places.map((p) => ({
         name: p.name.en,
         nameDe: p.name.de,
@@ -67,20 +72,27 @@ describe("event fields", () => {
       },
     );
     expect(event.partOf).toEqual({ slug: part.partOf });
-    expect(event.notes).toBeNull();
-    const cited = dataset.events.find((e) => e.sources[0]?.document)!;
+    expect(event.notes).toBe(part.notes?.en ?? null);
+    // A document-only source and a URL source side by side: the document is resolved, the rest null.
+    const cited = dataset.events.find(
+      (e) => e.sources.some((s) => s.document && !s.url) && e.sources.some((s) => s.url),
+    )!;
     const { event: citing } = await run<{ event: { sources: unknown[] } }>(schema, EVENT, {
       slug: cited.slug,
     });
-    expect(citing.sources).toEqual([
-      {
-        url: null,
-        title: null,
-        publisher: null,
-        published: null,
-        document: { id: "doc-1", title: "Ein Dokument", url: "https://example.org/doc-1" },
-      },
-    ]);
+    expect(citing.sources).toEqual(
+      cited.sources.map((s) => {
+        const doc = dataset.documents.find((d) => d.id === s.document);
+        return {
+          url: s.url ?? null,
+          title: s.title ?? null,
+          publisher: s.publisher ?? null,
+          published: s.published ?? null,
+          document: doc ? { id: doc.id, title: doc.title, url: doc.url ?? null } : null,
+        };
+      }),
+    );
+    expect(citing.sources.some((s) => (s as { document: unknown }).document !== null)).toBe(true);
   });
 
   it("returns null for an unknown slug", async () => {
@@ -136,12 +148,13 @@ describe("facets", () => {
     expect(facets.types!.map(({ id, count }) => ({ id, count }))).toEqual(expected.types);
     expect(facets.actors!.map(({ id, count }) => ({ id, count }))).toEqual(expected.actors);
     expect(facets.years).toEqual(expected.years);
+    const firstTheme = dataset.themes.find((t) => t.id === expected.themes[0]!.id)!;
     expect(facets.themes![0]).toMatchObject({
-      label: `Theme ${expected.themes[0]!.id}`,
-      labelDe: `Thema ${expected.themes[0]!.id}`,
+      label: firstTheme.label.en,
+      labelDe: firstTheme.label.de,
     });
     const kz = facets.actors!.find((a) => a.id === "KZ")!;
-    expect(kz.label).toBe("Kasachstan");
+    expect(kz.label).toBe(dataset.actors.find((a) => a.id === "KZ")!.name.de);
     expect(kz.count).toBe(index.count(filter));
   });
 });

@@ -1,10 +1,10 @@
 import type { Dataset, TimelineEvent } from "@ca-timeline/data";
+import { syntheticDataset } from "@ca-timeline/data/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { page } from "vitest/browser";
 import type { CaTimeline } from "./ca-timeline.ts";
 import { fakeGraphqlEndpoint } from "./test-support/fake-graphql.ts";
 import { $$, axeViolations, mount, slugs, until } from "./test-support/mount.ts";
-import { syntheticDataset } from "./test-support/synthetic.ts";
 import { failOnUncaught } from "./test-support/uncaught.ts";
 
 failOnUncaught();

@@ -1,9 +1,9 @@
 import { timeline } from "@ca-timeline/data";
+import { syntheticDataset } from "@ca-timeline/data/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { page } from "vitest/browser";
 import type { CaTimeline } from "./ca-timeline.ts";
 import { $, $$, axeViolations, mount, slugs } from "./test-support/mount.ts";
-import { syntheticDataset } from "./test-support/synthetic.ts";
 
 afterEach(async () => {
   await page.viewport(1280, 800);

@@ -1,8 +1,8 @@
 import { createIndex } from "@ca-timeline/data/query";
+import { syntheticDataset } from "@ca-timeline/data/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeGraphqlEndpoint } from "./test-support/fake-graphql.ts";
 import { $, mount, slugs, until } from "./test-support/mount.ts";
-import { syntheticDataset } from "./test-support/synthetic.ts";
 import { failOnUncaught } from "./test-support/uncaught.ts";
 
 // Two sources with different data: A has more events than B, so whichever is shown is unambiguous.

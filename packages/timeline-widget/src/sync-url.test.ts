@@ -1,7 +1,7 @@
 import { createIndex } from "@ca-timeline/data/query";
+import { syntheticDataset } from "@ca-timeline/data/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { $, mount, slugs, until } from "./test-support/mount.ts";
-import { syntheticDataset } from "./test-support/synthetic.ts";
 
 const data = syntheticDataset(40);
 const index = createIndex(data);

@@ -5,9 +5,9 @@ import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { events as bundledEvents } from "@ca-timeline/data";
+import { syntheticDataset } from "@ca-timeline/data/testing";
 import { type Browser, chromium } from "playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { syntheticDataset } from "../src/test-support/synthetic.ts";
 import { chromium as launchOptions } from "../vitest.config.ts";
 
 const require = createRequire(import.meta.url);

@@ -1,17 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  SYNTHETIC_ACTORS,
-  SYNTHETIC_THEMES,
-  SYNTHETIC_TYPES,
-  syntheticEvents,
-} from "../../test/synthetic-events.ts";
 import { events as realEvents } from "../index.ts";
+import { syntheticDataset } from "../testing/index.ts";
 import type { TimelineEvent } from "../types.ts";
 import { type EventFilter, EventIndex, type EventPage } from "./event-index.ts";
 import { foldedWords } from "./fold.ts";
 
-const synthetic = syntheticEvents(600, 5);
+const dataset = syntheticDataset(600, { seed: 5 });
+const synthetic = dataset.events;
+const SYNTHETIC_THEMES = dataset.themes.map((t) => t.id);
+const SYNTHETIC_TYPES = dataset.eventTypes.map((t) => t.id);
+const SYNTHETIC_ACTORS = dataset.actors.map((a) => a.id);
 const index = new EventIndex(synthetic);
 const realIndex = new EventIndex(realEvents);
 

@@ -1,9 +1,9 @@
 import type { Lang } from "@ca-timeline/data";
 import { createIndex } from "@ca-timeline/data/query";
+import { syntheticDataset } from "@ca-timeline/data/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeGraphqlEndpoint } from "../test-support/fake-graphql.ts";
 import { $, axeViolations, mount, slugs, until } from "../test-support/mount.ts";
-import { syntheticDataset } from "../test-support/synthetic.ts";
 import { failOnUncaught } from "../test-support/uncaught.ts";
 
 const data = syntheticDataset(130);

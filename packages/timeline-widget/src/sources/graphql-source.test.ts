@@ -1,8 +1,8 @@
 import { createIndex } from "@ca-timeline/data/query";
+import { syntheticDataset } from "@ca-timeline/data/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { EVENTS_QUERY, EVENTS_QUERY_ID } from "../operations.ts";
 import { fakeGraphqlEndpoint } from "../test-support/fake-graphql.ts";
-import { syntheticDataset } from "../test-support/synthetic.ts";
 import { DataError } from "./data-error.ts";
 import { loadGraphql, PAGE_SIZE } from "./graphql-source.ts";
 
@@ -22,7 +22,10 @@ describe("loadGraphql", () => {
     expect(loaded.version).toBe(dataset.version);
     expect(loaded.themes).toEqual(dataset.themes);
     expect(loaded.actors).toEqual(dataset.actors);
-    expect(loaded.documents.map((d) => d.id)).toEqual(dataset.documents.map((d) => d.id));
+    // Documents arrive inside sources: collected once each, in the order they are first cited.
+    const cited = [...new Set(expected.flatMap((e) => e.sources.flatMap((s) => s.document ?? [])))];
+    expect(loaded.documents.map((d) => d.id)).toEqual(cited);
+    expect(new Set(cited)).toEqual(new Set(dataset.documents.map((d) => d.id)));
     expect(endpoint.requests.length).toBe(pages);
     // Only the id travels: short, cacheable URLs that a persisted-only gateway accepts.
     expect(endpoint.requests.every((r) => r.documentId === EVENTS_QUERY_ID)).toBe(true);

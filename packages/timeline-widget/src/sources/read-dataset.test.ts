@@ -1,5 +1,5 @@
+import { syntheticDataset } from "@ca-timeline/data/testing";
 import { describe, expect, it } from "vitest";
-import { syntheticDataset } from "../test-support/synthetic.ts";
 import { DataError, readDataset } from "./read-dataset.ts";
 
 describe("readDataset", () => {
@@ -18,7 +18,7 @@ describe("readDataset", () => {
     const [event] = syntheticDataset(1).events;
     expect(() => readDataset({})).toThrow("the data has no list of events");
     expect(() => readDataset([{ ...event, title: { de: "x" } }])).toThrow(
-      /event "event-0"\.title\.en is not a text/,
+      `event "${event!.slug}".title.en is not a text`,
     );
     expect(() => readDataset([{ ...event, start: "2020" }])).toThrow(DataError);
     expect(() => readDataset([{ ...event, precision: "week" }])).toThrow(/precision/);
