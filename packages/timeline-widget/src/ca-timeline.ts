@@ -226,6 +226,12 @@ export class CaTimeline extends LitElement {
         years: index.facets().years.map((y) => y.year),
       };
       this._status = "ready";
+      // The word index for search is the costly part of indexing: build it when the browser is idle
+      // after the first render, not before it (a `q` already set builds it during that render).
+      const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 50));
+      idle(() => {
+        if (token === this.#load) index.prepareSearch();
+      });
     };
     try {
       if (this.events) {

@@ -120,6 +120,17 @@ describe("EventIndex.filter", () => {
     expect(slugs(index.filter({ search: "gipfel nowhere" }))).toEqual([]);
   });
 
+  it("builds the word index once, on the first search or when asked, with the same results", () => {
+    const lazy = new EventIndex(EVENTS);
+    const prepared = new EventIndex(EVENTS);
+    prepared.prepareSearch();
+    prepared.prepareSearch();
+    for (const search of ["aussenminister", "gipfel samarkand", "sidelines", "nowhere"]) {
+      expect(slugs(lazy.filter({ search })), search).toEqual(slugs(prepared.filter({ search })));
+      expect(slugs(lazy.filter({ search })), search).toEqual(slugs(index.filter({ search })));
+    }
+  });
+
   it("combines search with the other fields", () => {
     expect(slugs(index.filter({ search: "gipfel", actors: ["DE"] }))).toEqual(["berlin-2023"]);
   });

@@ -127,8 +127,10 @@ export class EventIndex {
   readonly #ends: string[];
   readonly #bySlug = new Map<string, number>();
   readonly #postings: Record<Field, Map<string, Uint32Array>>;
-  readonly #words = new Map<string, Uint32Array>();
-  readonly #wordList: string[];
+  readonly #actorNames: Map<string, string>;
+  /** Folded word → positions of the events that contain it; built on the first search (folding is the costly part). */
+  #words: Map<string, Uint32Array> | undefined;
+  #wordList: string[] = [];
   readonly #known: Record<Field, string[]>;
   readonly #parts = new Map<string, TimelineEvent[]>();
   readonly #years: { first: number; last: number } | undefined;
@@ -141,13 +143,12 @@ export class EventIndex {
     events: readonly TimelineEvent[],
     options: IndexOptions & { actorNames?: Map<string, string> } = {},
   ) {
-    const sorted = [...events].sort((a, b) => {
-      const ka = orderKey(a);
-      const kb = orderKey(b);
-      return ka < kb ? -1 : ka > kb ? 1 : 0;
-    });
+    // Sort once by precomputed keys rather than building two keys per comparison.
+    const keyed = events.map((event) => ({ event, key: orderKey(event) }));
+    keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const sorted = keyed.map((k) => k.event);
     this.events = sorted;
-    this.#keys = sorted.map(orderKey);
+    this.#keys = keyed.map((k) => k.key);
     this.#starts = sorted.map((e) => e.start);
     this.#ends = sorted.map((e) => e.end);
     this.#maxPageSize = options.maxPageSize ?? Number.POSITIVE_INFINITY;
@@ -163,15 +164,12 @@ export class EventIndex {
       if (list) list.push(position);
       else map.set(key, [position]);
     };
-    const words = new Map<string, number[]>();
-    const actorNames = options.actorNames ?? new Map<string, string>();
+    this.#actorNames = options.actorNames ?? new Map<string, string>();
     sorted.forEach((event, position) => {
       this.#bySlug.set(event.slug, position);
       for (const theme of event.themes) add(lists.themes, theme, position);
       add(lists.types, event.type, position);
       for (const actor of event.actors) add(lists.actors, actor, position);
-      for (const word of new Set(foldedWords(searchableText(event, actorNames))))
-        add(words, word, position);
       if (event.partOf) {
         const siblings = this.#parts.get(event.partOf);
         if (siblings) siblings.push(event);
@@ -185,8 +183,6 @@ export class EventIndex {
       types: freeze(lists.types),
       actors: freeze(lists.actors),
     };
-    for (const [word, list] of words) this.#words.set(word, Uint32Array.from(list));
-    this.#wordList = [...this.#words.keys()];
     const vocabulary = options.vocabulary;
     this.#known = {
       themes: vocabulary ? vocabulary.themes.map((t) => t.id) : [...lists.themes.keys()].sort(),
@@ -197,6 +193,25 @@ export class EventIndex {
       const lastYear = this.#ends.reduce((max, end) => Math.max(max, Number(end.slice(0, 4))), 0);
       this.#years = { first: Number(sorted[0]!.start.slice(0, 4)), last: lastYear };
     }
+  }
+
+  /**
+   * Builds the word index for search now. It is otherwise built by the first search, so an index that is
+   * never searched never pays for it; call this when there is time to spare (e.g. after a first render).
+   */
+  prepareSearch(): void {
+    if (this.#words) return;
+    const lists = new Map<string, number[]>();
+    const folded = new Map<string, string[]>();
+    this.events.forEach((event, position) => {
+      for (const word of new Set(foldedWords(searchableText(event, this.#actorNames), folded))) {
+        const list = lists.get(word);
+        if (list) list.push(position);
+        else lists.set(word, [position]);
+      }
+    });
+    this.#words = new Map([...lists].map(([word, list]) => [word, Uint32Array.from(list)]));
+    this.#wordList = [...this.#words.keys()];
   }
 
   get size(): number {
@@ -308,7 +323,9 @@ export class EventIndex {
     if (bits) {
       this.#termCache.delete(term);
     } else {
-      bits = union(this.#wordList.filter((w) => w.includes(term)).map((w) => this.#words.get(w)));
+      this.prepareSearch();
+      const words = this.#words!;
+      bits = union(this.#wordList.filter((w) => w.includes(term)).map((w) => words.get(w)));
       if (this.#termCache.size >= TERM_CACHE_SIZE) {
         this.#termCache.delete(this.#termCache.keys().next().value!);
       }

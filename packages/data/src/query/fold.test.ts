@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldText, matchRanges, searchTerms } from "./fold.ts";
+import { foldedWords, foldText, matchRanges, searchTerms } from "./fold.ts";
 
 describe("foldText", () => {
   it("ignores case, accents and ß/ss", () => {
@@ -17,6 +17,30 @@ describe("searchTerms", () => {
     expect(searchTerms("")).toEqual([]);
     expect(searchTerms(null)).toEqual([]);
     expect(searchTerms("—!?")).toEqual([]);
+  });
+});
+
+describe("foldedWords", () => {
+  it("folds word by word, keeping combining marks with their letter", () => {
+    expect(foldedWords("Treffen der AUSSENMINISTER in Türkiye, 2023")).toEqual([
+      "treffen",
+      "der",
+      "aussenminister",
+      "in",
+      "turkiye",
+      "2023",
+    ]);
+    // "Tu" + combining diaeresis + "rkiye": one word, not two.
+    expect(foldedWords("Tu\u0308rkiye")).toEqual(["turkiye"]);
+    expect(foldedWords("½-Jahres-Plan")).toEqual(["1", "2", "jahres", "plan"]);
+  });
+
+  it("gives the same words with a cache, and fills it", () => {
+    const cache = new Map<string, string[]>();
+    const text = "Außenminister trafen Außenminister in Astana; Ōsh und OSH.";
+    expect(foldedWords(text, cache)).toEqual(foldedWords(text));
+    expect(foldedWords(text, cache)).toEqual(foldedWords(text));
+    expect(cache.get("Außenminister")).toEqual(["aussenminister"]);
   });
 });
 

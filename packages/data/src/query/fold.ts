@@ -11,12 +11,33 @@ export function foldText(text: string): string {
 }
 
 const SEPARATOR = /[^\p{L}\p{N}]+/u;
+// Letters, digits and combining marks: a raw word, before folding (marks belong to their letter).
+const RAW_WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const ASCII = /^[\x20-\x7e]*$/;
 
-/** Splits text into folded words (letters and digits); the same split serves index and query. */
-export function foldedWords(text: string): string[] {
-  return foldText(text)
+/** Folds one raw word; the result is usually one word (NFKD may split e.g. "½" into "1" and "2"). */
+function foldWord(raw: string): string[] {
+  if (ASCII.test(raw)) return [raw.toLowerCase()];
+  return foldText(raw)
     .split(SEPARATOR)
     .filter((word) => word.length > 0);
+}
+
+/**
+ * Splits text into folded words (letters and digits); the same split serves index and query. Texts
+ * repeat their words, so a caller that folds many texts can pass a cache of raw word → folded words.
+ */
+export function foldedWords(text: string, cache?: Map<string, string[]>): string[] {
+  const out: string[] = [];
+  for (const [raw] of text.matchAll(RAW_WORD)) {
+    let words = cache?.get(raw);
+    if (words === undefined) {
+      words = foldWord(raw);
+      cache?.set(raw, words);
+    }
+    for (const word of words) out.push(word);
+  }
+  return out;
 }
 
 /** The distinct folded terms of a search string; an event matches when every term occurs in it. */
