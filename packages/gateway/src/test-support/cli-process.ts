@@ -12,14 +12,23 @@ export interface CliProcess {
   exited: Promise<number | null>;
 }
 
+export interface CliOptions {
+  /** Options for Node itself, before the script (e.g. `--expose-gc`, `--import <preload>`). */
+  nodeArgs?: string[];
+  /** Opens an IPC channel to the process (`child.send`, `child.on("message")`). */
+  ipc?: boolean;
+}
+
 /**
  * Runs the built CLI (`dist/cli.js`, what `npm install` ships; turbo builds before testing) on a free
  * port of 127.0.0.1 and resolves once it listens.
  */
-export function startCli(args: string[] = []): Promise<CliProcess> {
-  const child = spawn(process.execPath, [CLI, "--port", "0", "--host", "127.0.0.1", ...args], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+export function startCli(args: string[] = [], options: CliOptions = {}): Promise<CliProcess> {
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), CLI, "--port", "0", "--host", "127.0.0.1", ...args],
+    { stdio: ["ignore", "pipe", "pipe", ...(options.ipc ? (["ipc"] as const) : [])] },
+  );
   let stdout = "";
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => {
