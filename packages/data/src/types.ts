@@ -74,6 +74,8 @@ export interface TimelineEvent {
   summary: LocalizedText;
   notes?: LocalizedText;
   partOf?: string;
+  /** `true` on the turning points a reader must not miss; absent otherwise. */
+  milestone?: true;
   sources: Source[];
 }
 

@@ -204,6 +204,7 @@ export async function loadSources(root: string, packageVersion: string): Promise
       summary: source.summary,
       ...(source.notes ? { notes: source.notes } : {}),
       ...(source.partOf ? { partOf: source.partOf } : {}),
+      ...(source.milestone ? { milestone: true as const } : {}),
       sources: source.sources,
     });
   }

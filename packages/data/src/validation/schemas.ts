@@ -88,6 +88,10 @@ export const eventSource = z.strictObject({
   summary: localizedText,
   notes: localizedText.optional(),
   partOf: id.optional(),
+  // YAML is read with the failsafe schema (every scalar a string): only `milestone: true` is allowed.
+  milestone: z
+    .literal("true", { error: 'must be true (or left out): "milestone: true"' })
+    .optional(),
   sources: z.array(source).min(1, { error: "needs at least one source" }),
 });
 
@@ -109,6 +113,7 @@ export const builtEvent = z.strictObject({
   summary: localizedText,
   notes: localizedText.optional(),
   partOf: id.optional(),
+  milestone: z.literal(true).optional(),
   sources: z.array(source).min(1),
 });
 

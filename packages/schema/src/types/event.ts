@@ -73,6 +73,10 @@ export function addEventType(
         description: "The event this one belongs to (a forum on a summit's sidelines).",
         resolve: (event) => (event.partOf ? (catalog.index.get(event.partOf) ?? null) : null),
       }),
+      milestone: t.boolean({
+        description: "True on the turning points a reader must not miss.",
+        resolve: (event) => event.milestone === true,
+      }),
       parts: t.field({
         type: [EventRef],
         description: "The events that belong to this one, in date order.",

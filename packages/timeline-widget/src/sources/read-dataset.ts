@@ -79,6 +79,7 @@ function readEvent(e: Json, where: string): TimelineEvent {
   if (e.notes !== undefined && e.notes !== null) event.notes = localized(e.notes, `${where}.notes`);
   const partOf = optionalText(e.partOf);
   if (partOf) event.partOf = partOf;
+  if (e.milestone === true) event.milestone = true;
   return event;
 }
 
