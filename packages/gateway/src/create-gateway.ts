@@ -2,10 +2,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { createServerAdapter } from "@whatwg-node/server";
 import { createFastPost } from "./fast-post.ts";
-import { cacheKey, createFetchHandler, type FetchHandler } from "./fetch-handler.ts";
+import { getCacheKey, negotiatedMediaType } from "./cache-key.ts";
+import { createFetchHandler, type FetchHandler } from "./fetch-handler.ts";
 import { HotOperations, operationKey } from "./hot-operations.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
 import { DEFAULTS, type FetchHandlerOptions } from "./options.ts";
+import { isPlainHost, parseRequestTarget } from "./request-target.ts";
 import { matchesIfNoneMatch } from "./response-cache.ts";
 import { serveStatic } from "./static-files.ts";
 
@@ -42,6 +44,19 @@ export interface Gateway {
   listen(): Promise<URL>;
   /** Graceful shutdown: stop accepting, report not ready, let in-flight requests finish, then close. */
   close(): Promise<void>;
+}
+
+/** A 400 for a request that cannot be read safely; the connection is closed after it. */
+function badRequest(res: ServerResponse, message: string): void {
+  const body = JSON.stringify({ errors: [{ message }] });
+  res.writeHead(400, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(body),
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    connection: "close",
+  });
+  res.end(body);
 }
 
 /**
@@ -97,14 +112,30 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
         })
       : undefined;
 
+  const graphiql = handlerOptions.graphiql ?? true;
   // Cached GETs are answered straight from node:http, before any Request/Response objects exist:
   // the bytes, headers and ETag were computed once, when the entry was stored.
   const listener = (req: IncomingMessage, res: ServerResponse) => {
+    // One parse of the request target decides everything below, and the Request that yoga sees is
+    // built from it and a Host that is a plain host[:port] (or the absolute-form authority).
+    const target = parseRequestTarget(req.url ?? "");
+    const host = target?.authority ?? req.headers.host ?? "localhost";
+    if (target === undefined || !isPlainHost(host)) {
+      badRequest(res, target === undefined ? "Malformed request target" : "Malformed Host header");
+      return;
+    }
+    req.url = target.pathAndSearch;
+    req.headers.host = host;
     // Draining: tell keep-alive clients to reconnect (to another instance) after this answer.
     if (!handler.ready) res.setHeader("connection", "close");
-    const url = req.url;
-    if (req.method === "GET" && url !== undefined && url.startsWith("/graphql?")) {
-      const entry = cache.get(cacheKey(req.headers.accept, url));
+    const url = target.pathAndSearch;
+    if (req.method === "GET" && url.startsWith("/graphql?")) {
+      const accept = req.headers.accept;
+      const type = graphiql && accept?.includes("text/html") ? undefined : negotiatedMediaType(accept);
+      const entry =
+        type === undefined
+          ? undefined
+          : cache.get(getCacheKey(type, new URL(`http://${host}${url}`).search));
       if (entry) {
         if (matchesIfNoneMatch(req.headers["if-none-match"], entry.etag)) {
           res.writeHead(304, entry.notModifiedHeaders);

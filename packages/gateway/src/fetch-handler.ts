@@ -2,6 +2,7 @@ import { timeline } from "@ca-timeline/data";
 import { createSchema } from "@ca-timeline/schema";
 import type { GraphQLSchema } from "graphql";
 import type { YogaServerInstance } from "graphql-yoga";
+import { getCacheKey, negotiatedMediaType } from "./cache-key.ts";
 import { CORS_HEADERS, preflight, withCors } from "./cors.ts";
 import { createGatewayYoga } from "./create-yoga.ts";
 import { createJsonLogger, type Logger } from "./logger.ts";
@@ -52,11 +53,6 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   });
 }
 
-/** The cache key of a GET: the Accept header picks the media type, the URL the operation. */
-export function cacheKey(accept: string | null | undefined, pathAndSearch: string): string {
-  return `${accept ?? ""}\n${pathAndSearch}`;
-}
-
 /** Builds the gateway as a fetch-API handler: the core that the Node server and edge runtimes share. */
 export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHandler {
   const dataset = options.dataset ?? timeline;
@@ -83,6 +79,7 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHand
   const cacheControl = `public, max-age=${setting("cacheMaxAge")}, s-maxage=${setting("cacheSMaxAge")}, stale-while-revalidate=${setting("cacheStaleWhileRevalidate")}`;
   const maxBodyBytes = setting("maxBodyBytes");
   const datasetVersion = dataset.version;
+  const graphiql = options.graphiql ?? true;
   const observe = options.onRequestDone;
 
   function fromCache(entry: CachedResponse, ifNoneMatch: string | null): Response {
@@ -96,7 +93,7 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHand
   }
 
   /** Stores a successful GET response: its bytes, a strong ETag over dataset version, request and body. */
-  async function store(keys: string[], response: Response): Promise<CachedResponse | undefined> {
+  async function store(key: string, response: Response): Promise<CachedResponse | undefined> {
     const body = new Uint8Array(await response.arrayBuffer());
     let result: { errors?: unknown };
     try {
@@ -106,7 +103,7 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHand
     }
     // Errors may be transient (an unexpected failure): do not pin them in caches.
     if (result.errors !== undefined) return undefined;
-    const etag = `"${await sha256Hex(datasetVersion, "\n", keys[0]!, "\n", body)}"`;
+    const etag = `"${await sha256Hex(datasetVersion, "\n", key, "\n", body)}"`;
     const notModifiedHeaders = {
       ...CORS_HEADERS,
       "cache-control": cacheControl,
@@ -123,26 +120,30 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHand
         "content-length": String(body.byteLength),
       },
     };
-    for (const key of keys) cache.set(key, entry);
+    cache.set(key, entry);
     return entry;
   }
 
-  async function graphqlGet(request: Request, url: URL, context: ServerContext | undefined) {
+  /**
+   * The cache key of a GET to /graphql, or undefined when its answer is not cached: GraphiQL's page
+   * (a browser asking for HTML) or a media type other than the two JSON ones.
+   */
+  function keyOf(request: Request, url: URL): string | undefined {
     const accept = request.headers.get("accept");
-    const key = cacheKey(accept, url.pathname + url.search);
-    const hit = cache.get(key);
+    if (graphiql && accept?.includes("text/html")) return undefined;
+    const type = negotiatedMediaType(accept);
+    return type === undefined ? undefined : getCacheKey(type, url.search);
+  }
+
+  async function graphqlGet(request: Request, url: URL, context: ServerContext | undefined) {
+    const key = keyOf(request, url);
+    const hit = key === undefined ? undefined : cache.get(key);
     if (hit) return fromCache(hit, request.headers.get("if-none-match"));
     const response = await yoga.fetch(request, context ?? {});
+    // Stored only when yoga answered with the media type the key names (see negotiatedMediaType).
     const type = response.headers.get("content-type") ?? "";
-    const cacheable =
-      response.status === 200 &&
-      (type.startsWith("application/json") || type.startsWith("application/graphql-response+json"));
-    if (cacheable) {
-      // The Node server looks entries up by its raw URL, which may be encoded differently.
-      const raw = context?.req?.url;
-      const keys = raw && raw !== url.pathname + url.search ? [key, cacheKey(accept, raw)] : [key];
-      const bytes = response.clone();
-      const entry = await store(keys, bytes);
+    if (key !== undefined && response.status === 200 && type.startsWith(key.slice(0, key.indexOf(" ")))) {
+      const entry = await store(key, response.clone());
       if (entry) return fromCache(entry, request.headers.get("if-none-match"));
     }
     if (!type.startsWith("text/html")) response.headers.set("cache-control", "no-store");

@@ -1,5 +1,6 @@
 import type { DocumentNode, GraphQLSchema } from "graphql";
 import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
+import { LRUCache } from "lru-cache";
 
 /** The key of an operation: its document text and operation name (none and "" differ for graphql). */
 export function operationKey(query: string, operationName: string | null | undefined): string {
@@ -21,36 +22,27 @@ interface Entry {
  */
 export class HotOperations {
   readonly #schema: GraphQLSchema;
-  readonly #maxEntries: number;
-  readonly #entries = new Map<string, Entry>();
+  readonly #entries: LRUCache<string, Entry> | undefined;
 
   constructor(schema: GraphQLSchema, maxEntries: number) {
     this.#schema = schema;
-    this.#maxEntries = maxEntries;
+    this.#entries = maxEntries > 0 ? new LRUCache({ max: maxEntries }) : undefined;
   }
 
   get size(): number {
-    return this.#entries.size;
+    return this.#entries?.size ?? 0;
   }
 
   /** Notes a document yoga accepted and is about to execute (so: parsed, limited and validated). */
   accept(key: string, document: DocumentNode, operationName: string | undefined): void {
-    if (this.#maxEntries <= 0 || this.#entries.has(key)) return;
+    if (this.#entries === undefined || this.#entries.has(key)) return;
     this.#entries.set(key, { document, operationName });
-    if (this.#entries.size > this.#maxEntries) {
-      const oldest = this.#entries.keys().next();
-      if (!oldest.done) this.#entries.delete(oldest.value);
-    }
   }
 
   /** The compiled operation under this key, compiling it on first use; undefined if unknown or not compilable. */
   get(key: string): CompiledQuery | undefined {
-    const entry = this.#entries.get(key);
+    const entry = this.#entries?.get(key);
     if (entry === undefined) return undefined;
-    if (this.#entries.size > 1) {
-      this.#entries.delete(key);
-      this.#entries.set(key, entry);
-    }
     if (entry.compiled === undefined) {
       entry.compiled = null;
       try {
@@ -61,5 +53,10 @@ export class HotOperations {
       }
     }
     return entry.compiled ?? undefined;
+  }
+
+  /** The document accepted under this key (the fast path checks its cost with each request's variables). */
+  document(key: string): DocumentNode | undefined {
+    return this.#entries?.peek(key)?.document;
   }
 }

@@ -1,3 +1,5 @@
+import { LRUCache } from "lru-cache";
+
 /** A cached GraphQL GET response: the exact bytes and headers, shared by the fetch and Node paths. */
 export interface CachedResponse {
   body: Uint8Array;
@@ -8,67 +10,48 @@ export interface CachedResponse {
 }
 
 /**
- * A least-recently-used map bounded by entry count and total bytes. Map keeps insertion order,
- * so re-inserting on a hit makes eviction from the front LRU.
+ * The cached GET answers: least recently used out first, bounded by entry count and by total bytes
+ * (lru-cache's `maxSize`, each entry weighed by its body). An answer too large for the bound is not kept.
  */
 export class ResponseCache {
-  readonly #entries = new Map<string, CachedResponse>();
-  readonly #maxEntries: number;
-  readonly #maxBytes: number;
-  #bytes = 0;
+  readonly #entries: LRUCache<string, CachedResponse> | undefined;
   hits = 0;
   misses = 0;
 
   constructor(maxEntries: number, maxBytes: number) {
-    this.#maxEntries = maxEntries;
-    this.#maxBytes = maxBytes;
+    this.#entries =
+      maxEntries > 0 && maxBytes > 0
+        ? new LRUCache({
+            max: maxEntries,
+            maxSize: maxBytes,
+            sizeCalculation: (entry) => Math.max(1, entry.body.byteLength),
+          })
+        : undefined;
   }
 
   get size(): number {
-    return this.#entries.size;
+    return this.#entries?.size ?? 0;
   }
 
   get bytes(): number {
-    return this.#bytes;
+    return this.#entries?.calculatedSize ?? 0;
   }
 
   get(key: string): CachedResponse | undefined {
-    const entry = this.#entries.get(key);
-    if (entry === undefined) {
-      this.misses++;
-      return undefined;
-    }
-    this.hits++;
-    // Only refresh recency when the entry is not already the newest; the common hot-key case stays a single lookup.
-    if (this.#entries.size > 1) {
-      this.#entries.delete(key);
-      this.#entries.set(key, entry);
-    }
+    const entry = this.#entries?.get(key);
+    if (entry === undefined) this.misses++;
+    else this.hits++;
     return entry;
   }
 
   set(key: string, entry: CachedResponse): void {
-    if (this.#maxEntries <= 0 || entry.body.byteLength > this.#maxBytes) return;
-    const previous = this.#entries.get(key);
-    if (previous) {
-      this.#entries.delete(key);
-      this.#bytes -= previous.body.byteLength;
-    }
-    this.#entries.set(key, entry);
-    this.#bytes += entry.body.byteLength;
-    while (this.#entries.size > this.#maxEntries || this.#bytes > this.#maxBytes) {
-      const oldest = this.#entries.keys().next();
-      if (oldest.done) break;
-      const evicted = this.#entries.get(oldest.value)!;
-      this.#entries.delete(oldest.value);
-      // An entry can sit under two keys (normalised URL and raw Node URL); count its bytes per key.
-      this.#bytes -= evicted.body.byteLength;
-    }
+    const entries = this.#entries;
+    if (entries === undefined || entry.body.byteLength > entries.maxSize) return;
+    entries.set(key, entry);
   }
 
   clear(): void {
-    this.#entries.clear();
-    this.#bytes = 0;
+    this.#entries?.clear();
   }
 }
 

@@ -1,0 +1,62 @@
+// The key of a cached GraphQL GET is the normalised request, so that a client cannot multiply the
+// entries of one answer (and evict the hot ones) by varying what does not change it: the media type
+// yoga will answer with (not the raw Accept header), and the parameters yoga reads, in one order.
+
+const JSON_TYPES = ["application/graphql-response+json", "application/json"] as const;
+export type CacheableMediaType = (typeof JSON_TYPES)[number];
+
+// yoga's result processors in the order it tries them (graphql-yoga, use-result-processor.ts).
+const PROCESSORS: ReadonlyArray<readonly string[]> = [
+  ["text/event-stream"],
+  ["multipart/mixed"],
+  JSON_TYPES,
+];
+
+const matches = (asked: string, offered: string) => {
+  const [askedType, askedSub] = asked.split("/");
+  const [type, sub] = offered.split("/");
+  return (type === "*" || type === askedType) && (sub === "*" || sub === askedSub);
+};
+
+/**
+ * The media type yoga answers a query result with for this Accept header, when it is one of the two
+ * JSON types (otherwise undefined: not cacheable). Mirrors yoga's negotiation, which ignores q-values,
+ * skips ranges with a charset other than utf-8 and lets the first listed range win; the gateway also
+ * checks the type of the actual answer before storing it, so a mismatch costs a miss, never a wrong hit.
+ */
+export function negotiatedMediaType(accept: string | null | undefined): CacheableMediaType | undefined {
+  const asked: string[] = [];
+  for (const range of (accept || "*/*").replace(/\s/g, "").toLowerCase().split(",")) {
+    const [type, ...params] = range.split(";");
+    const charset = params.find((p) => p.includes("charset=")) ?? "charset=utf-8";
+    if (type !== undefined && charset === "charset=utf-8") asked.push(type);
+  }
+  asked.reverse();
+  let chosen: string | undefined;
+  for (const offered of PROCESSORS) {
+    for (const type of asked) {
+      for (const candidate of offered) if (matches(candidate, type)) chosen = candidate;
+    }
+  }
+  return (JSON_TYPES as readonly string[]).includes(chosen ?? "")
+    ? (chosen as CacheableMediaType)
+    : undefined;
+}
+
+/** The GET parameters that decide an answer, in this order; anything else is left out of the key. */
+const PARAMS = ["documentId", "query", "operationName", "variables", "extensions"] as const;
+
+/**
+ * The cache key of a GraphQL GET: the negotiated media type and the parameters yoga reads (the first
+ * of each, as yoga's parser takes it) in a fixed order. `search` is the URL's query, as the URL parser
+ * encoded it (`url.search`), so that every path to the same request yields the same key.
+ */
+export function getCacheKey(mediaType: CacheableMediaType, search: string): string {
+  const params = new URLSearchParams(search);
+  const canonical = new URLSearchParams();
+  for (const name of PARAMS) {
+    const value = params.get(name);
+    if (value !== null) canonical.append(name, value);
+  }
+  return `${mediaType} ${canonical}`;
+}
