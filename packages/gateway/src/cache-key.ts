@@ -24,7 +24,9 @@ const matches = (asked: string, offered: string) => {
  * skips ranges with a charset other than utf-8 and lets the first listed range win; the gateway also
  * checks the type of the actual answer before storing it, so a mismatch costs a miss, never a wrong hit.
  */
-export function negotiatedMediaType(accept: string | null | undefined): CacheableMediaType | undefined {
+export function negotiatedMediaType(
+  accept: string | null | undefined,
+): CacheableMediaType | undefined {
   const asked: string[] = [];
   for (const range of (accept || "*/*").replace(/\s/g, "").toLowerCase().split(",")) {
     const [type, ...params] = range.split(";");

@@ -8,6 +8,8 @@ const NUMBER_FLAGS = {
   "max-depth": "maxDepth",
   "max-aliases": "maxAliases",
   "max-tokens": "maxTokens",
+  "max-cost": "maxCost",
+  "max-response-bytes": "maxResponseBytes",
   "max-page-size": "maxPageSize",
   "max-body-bytes": "maxBodyBytes",
   "request-timeout": "requestTimeoutMs",
@@ -39,6 +41,8 @@ Limits (whole numbers; defaults in brackets):
   --max-depth <n>                     deepest selection [12]
   --max-aliases <n>                   aliases per operation [30]
   --max-tokens <n>                    tokens per document [2000]
+  --max-cost <n>                      most an operation may cost (fields × list sizes) [25000]
+  --max-response-bytes <n>            largest answer, replaced by an error beyond [4194304]
   --max-page-size <n>                 largest first/last [100]
   --max-body-bytes <n>                largest request body, 413 beyond [100000]
   --request-timeout <ms>              whole request must arrive within, 408 beyond [30000]

@@ -1,12 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createServerAdapter } from "@whatwg-node/server";
-import { createFastPost } from "./fast-post.ts";
 import { getCacheKey, negotiatedMediaType } from "./cache-key.ts";
+import { createFastPost } from "./fast-post.ts";
 import { createFetchHandler, type FetchHandler } from "./fetch-handler.ts";
 import { HotOperations, operationKey } from "./hot-operations.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
 import { DEFAULTS, type FetchHandlerOptions } from "./options.ts";
+import { createCostOf } from "./plugins/cost-limit.ts";
 import { isPlainHost, parseRequestTarget } from "./request-target.ts";
 import { matchesIfNoneMatch } from "./response-cache.ts";
 import { serveStatic } from "./static-files.ts";
@@ -102,12 +103,19 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
     if (body !== undefined) (req as IncomingMessage & { body?: Buffer }).body = body;
     void adapter(req, res);
   };
+  const costOf = createCostOf(handler.schema, handlerOptions.maxPageSize ?? DEFAULTS.maxPageSize);
+  const maxCost = handlerOptions.maxCost ?? DEFAULTS.maxCost;
   const fastPost =
     hotOperations > 0
       ? createFastPost({
           hot,
           maxBodyBytes: handlerOptions.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
           fallback: viaYoga,
+          withinCost: (document, variables, operationName) => {
+            const cost = costOf(document, variables, operationName);
+            return cost !== undefined && cost <= maxCost;
+          },
+          maxResponseBytes: handlerOptions.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
           ...(metrics ? { observe: metrics.compiledRun } : {}),
         })
       : undefined;
@@ -131,7 +139,8 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
     const url = target.pathAndSearch;
     if (req.method === "GET" && url.startsWith("/graphql?")) {
       const accept = req.headers.accept;
-      const type = graphiql && accept?.includes("text/html") ? undefined : negotiatedMediaType(accept);
+      const type =
+        graphiql && accept?.includes("text/html") ? undefined : negotiatedMediaType(accept);
       const entry =
         type === undefined
           ? undefined

@@ -2,8 +2,8 @@ import { request as httpRequest } from "node:http";
 import { syntheticDataset } from "@ca-timeline/data/testing";
 import { encodeGlobalID } from "@ca-timeline/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { negotiatedMediaType } from "./cache-key.ts";
 import { createGateway, type Gateway, type GatewayOptions } from "./create-gateway.ts";
-import { negotiate } from "./fast-post.ts";
 import { createFetchHandler } from "./fetch-handler.ts";
 
 const dataset = syntheticDataset(60);
@@ -217,7 +217,7 @@ describe("the POST fast path (compiled operations yoga accepted before)", () => 
   });
 });
 
-describe("negotiate", () => {
+describe("negotiatedMediaType", () => {
   it("picks the media type yoga picks for a plain result, and none where yoga streams or refuses", async () => {
     const handler = createFetchHandler({ dataset, logger: "silent" });
     for (const accept of [
@@ -244,7 +244,9 @@ describe("negotiate", () => {
       );
       const type = response.headers.get("content-type") ?? "";
       const plain = response.status === 200 && /^application\/[^;]*json; charset=utf-8$/.test(type);
-      expect(negotiate(accept), String(accept)).toBe(plain ? type.split(";")[0] : undefined);
+      expect(negotiatedMediaType(accept), String(accept)).toBe(
+        plain ? type.split(";")[0] : undefined,
+      );
     }
   });
 });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ExecutionResult } from "graphql";
+import type { DocumentNode, ExecutionResult } from "graphql";
+import { negotiatedMediaType } from "./cache-key.ts";
 import { CORS_HEADERS } from "./cors.ts";
 import { type HotOperations, operationKey } from "./hot-operations.ts";
 
@@ -10,29 +11,17 @@ export interface FastPostOptions {
   fallback: (req: IncomingMessage, res: ServerResponse, body?: Buffer) => void;
   /** Counts and times a request the fast path answered (always a 200). */
   observe?: (seconds: number) => void;
-}
-
-const REGULAR = ["application/graphql-response+json", "application/json"] as const;
-
-/**
- * The media type yoga answers a non-streamed result with for this Accept header, or undefined when
- * yoga would pick another processor (event streams, multipart) or none (406). Mirrors yoga's
- * negotiation: utf-8 only, the last match over the listed types (read back to front) wins.
- */
-export function negotiate(accept: string | undefined): string | undefined {
-  let chosen: string | undefined;
-  const asked = (accept || "*/*").replace(/\s/g, "").toLowerCase().split(",").reverse();
-  for (const item of asked) {
-    const [mediaType = "", ...params] = item.split(";");
-    const charset = params.find((param) => param.includes("charset=")) ?? "charset=utf-8";
-    if (charset !== "charset=utf-8") continue;
-    const [pre, suf] = mediaType.split("/");
-    for (const type of REGULAR) {
-      const [typePre, typeSuf] = type.split("/");
-      if ((pre === "*" || pre === typePre) && (suf === "*" || suf === typeSuf)) chosen = type;
-    }
-  }
-  return chosen;
+  /**
+   * Whether this document may run with these variables (the cost limit, which yoga checked for the
+   * variables it saw first); when not, yoga answers the request with its error.
+   */
+  withinCost: (
+    document: DocumentNode,
+    variables: Record<string, unknown> | undefined,
+    operationName: string | undefined,
+  ) => boolean;
+  /** Answers larger than this go to yoga, which replaces them by an error. */
+  maxResponseBytes: number;
 }
 
 const JSON_TYPE = /^application\/json\s*(?:;\s*charset=utf-8\s*)?$/i;
@@ -47,7 +36,7 @@ const negotiated = new Map<string, string | undefined>();
  * status codes stay yoga's.
  */
 export function createFastPost(options: FastPostOptions) {
-  const { hot, maxBodyBytes, fallback, observe } = options;
+  const { hot, maxBodyBytes, fallback, observe, withinCost, maxResponseBytes } = options;
 
   function answer(
     req: IncomingMessage,
@@ -67,14 +56,24 @@ export function createFastPost(options: FastPostOptions) {
       return;
     }
     const { query, variables, operationName } = params;
-    const compiled =
+    const key =
       typeof query === "string" &&
       (operationName == null || typeof operationName === "string") &&
       (variables == null || (typeof variables === "object" && !Array.isArray(variables))) &&
       Object.keys(params).every((k) => k === "query" || k === "variables" || k === "operationName")
-        ? hot.get(operationKey(query, operationName))
+        ? operationKey(query, operationName)
         : undefined;
-    if (compiled === undefined) {
+    const compiled = key === undefined ? undefined : hot.get(key);
+    const document = key === undefined ? undefined : hot.document(key);
+    if (
+      compiled === undefined ||
+      document === undefined ||
+      !withinCost(
+        document,
+        (variables ?? undefined) as Record<string, unknown> | undefined,
+        (operationName ?? undefined) as string | undefined,
+      )
+    ) {
       fallback(req, res, body);
       return;
     }
@@ -94,10 +93,15 @@ export function createFastPost(options: FastPostOptions) {
       const bytes = Buffer.from(
         JSON.stringify(done.extensions === undefined ? { data: done.data } : done),
       );
+      if (bytes.byteLength > maxResponseBytes) {
+        fallback(req, res, body);
+        return;
+      }
       res.writeHead(200, {
         "content-type": `${type}; charset=utf-8`,
         "content-length": bytes.byteLength,
         "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
         ...CORS_HEADERS,
       });
       res.end(bytes);
@@ -116,7 +120,7 @@ export function createFastPost(options: FastPostOptions) {
     const accept = headers.accept ?? "";
     let type = negotiated.get(accept);
     if (type === undefined && !negotiated.has(accept)) {
-      type = negotiate(headers.accept);
+      type = negotiatedMediaType(headers.accept);
       if (negotiated.size < 100) negotiated.set(accept, type);
     }
     if (type === undefined) return false;

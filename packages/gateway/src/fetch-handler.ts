@@ -62,6 +62,8 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHand
       : createJsonLogger(options.logger ?? "info");
   const setting = <K extends keyof typeof DEFAULTS>(key: K): number =>
     options[key] ?? DEFAULTS[key];
+  // Requests whose result had errors (flagged by a yoga plugin): their answers are never cached.
+  const withErrors = new WeakSet<Request>();
   const schema = createSchema({ dataset, maxPageSize: setting("maxPageSize") });
   const yoga = createGatewayYoga({
     schema,
@@ -72,12 +74,17 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHand
     maxDepth: setting("maxDepth"),
     maxAliases: setting("maxAliases"),
     maxTokens: setting("maxTokens"),
+    maxCost: setting("maxCost"),
+    maxPageSize: setting("maxPageSize"),
     maxBodyBytes: setting("maxBodyBytes"),
+    resultsWithErrors: withErrors,
     ...(options.onAcceptedOperation ? { onAccepted: options.onAcceptedOperation } : {}),
   });
   const cache = new ResponseCache(setting("responseCacheEntries"), setting("responseCacheBytes"));
   const cacheControl = `public, max-age=${setting("cacheMaxAge")}, s-maxage=${setting("cacheSMaxAge")}, stale-while-revalidate=${setting("cacheStaleWhileRevalidate")}`;
   const maxBodyBytes = setting("maxBodyBytes");
+  const maxResponseBytes = setting("maxResponseBytes");
+
   const datasetVersion = dataset.version;
   const graphiql = options.graphiql ?? true;
   const observe = options.onRequestDone;
@@ -92,23 +99,19 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHand
     });
   }
 
-  /** Stores a successful GET response: its bytes, a strong ETag over dataset version, request and body. */
-  async function store(key: string, response: Response): Promise<CachedResponse | undefined> {
-    const body = new Uint8Array(await response.arrayBuffer());
-    let result: { errors?: unknown };
-    try {
-      result = JSON.parse(new TextDecoder().decode(body));
-    } catch {
-      return undefined;
-    }
-    // Errors may be transient (an unexpected failure): do not pin them in caches.
-    if (result.errors !== undefined) return undefined;
+  /** Stores a successful GET answer: its bytes, a strong ETag over dataset version, request and body. */
+  async function store(
+    key: string,
+    body: Uint8Array,
+    contentType: string,
+  ): Promise<CachedResponse> {
     const etag = `"${await sha256Hex(datasetVersion, "\n", key, "\n", body)}"`;
     const notModifiedHeaders = {
       ...CORS_HEADERS,
       "cache-control": cacheControl,
       etag,
       vary: "Accept",
+      "x-content-type-options": "nosniff",
     };
     const entry: CachedResponse = {
       body,
@@ -116,12 +119,47 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHand
       notModifiedHeaders,
       headers: {
         ...notModifiedHeaders,
-        "content-type": response.headers.get("content-type") ?? "application/json; charset=utf-8",
+        "content-type": contentType,
         "content-length": String(body.byteLength),
       },
     };
     cache.set(key, entry);
     return entry;
+  }
+
+  /**
+   * yoga's answer with its bytes read, or an error in its place when it is larger than maxResponseBytes
+   * (the cost limit keeps operations small; this bounds what slips past it, e.g. very long texts).
+   */
+  async function bounded(response: Response): Promise<{ response: Response; body?: Uint8Array }> {
+    const type = response.headers.get("content-type") ?? "";
+    if (
+      !type.startsWith("application/json") &&
+      !type.startsWith("application/graphql-response+json")
+    )
+      return { response };
+    const body = new Uint8Array(await response.arrayBuffer());
+    if (body.byteLength > maxResponseBytes) {
+      logger.warn("answer too large: replaced by an error", {
+        bytes: body.byteLength,
+        maxResponseBytes,
+      });
+      return {
+        response: json(400, {
+          errors: [
+            {
+              message: `The answer would be ${body.byteLength} bytes, more than the limit of ${maxResponseBytes}: ask for fewer fields or smaller pages.`,
+              extensions: { code: "RESPONSE_TOO_LARGE" },
+            },
+          ],
+        }),
+      };
+    }
+    const copy = new Response(body as Uint8Array<ArrayBuffer>, {
+      status: response.status,
+      headers: response.headers,
+    });
+    return { response: copy, body };
   }
 
   /**
@@ -139,12 +177,18 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHand
     const key = keyOf(request, url);
     const hit = key === undefined ? undefined : cache.get(key);
     if (hit) return fromCache(hit, request.headers.get("if-none-match"));
-    const response = await yoga.fetch(request, context ?? {});
+    const { response, body } = await bounded(await yoga.fetch(request, context ?? {}));
     // Stored only when yoga answered with the media type the key names (see negotiatedMediaType).
     const type = response.headers.get("content-type") ?? "";
-    if (key !== undefined && response.status === 200 && type.startsWith(key.slice(0, key.indexOf(" ")))) {
-      const entry = await store(key, response.clone());
-      if (entry) return fromCache(entry, request.headers.get("if-none-match"));
+    if (
+      key !== undefined &&
+      body !== undefined &&
+      response.status === 200 &&
+      !withErrors.has(request) &&
+      type.startsWith(key.slice(0, key.indexOf(" ")))
+    ) {
+      const entry = await store(key, body, type);
+      return fromCache(entry, request.headers.get("if-none-match"));
     }
     if (!type.startsWith("text/html")) response.headers.set("cache-control", "no-store");
     response.headers.set("vary", "Accept");
@@ -166,7 +210,7 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHand
         errors: [{ message: `Request body is larger than ${maxBodyBytes} bytes` }],
       });
     }
-    const response = await yoga.fetch(request, context ?? {});
+    const { response } = await bounded(await yoga.fetch(request, context ?? {}));
     response.headers.set("cache-control", "no-store");
     return withCors(response);
   }
@@ -236,6 +280,8 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHand
           response = json(500, { errors: [{ message: "Unexpected error." }] });
         }
       }
+      // Never let a browser guess a type: every answer (JSON, HTML, errors) says what it is.
+      response.headers.set("x-content-type-options", "nosniff");
       observe?.(routeName, response.status, (performance.now() - started) / 1000);
       return response;
     },

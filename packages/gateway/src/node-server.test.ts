@@ -117,4 +117,39 @@ describe("the Node server on 127.0.0.1", () => {
     // Closes once the in-flight request is done, without waiting for the client's keep-alive to end.
     await closed;
   });
+
+  it("sends X-Content-Type-Options: nosniff with every answer, JSON and errors included", async () => {
+    const query = encodeURIComponent("{dataset{eventCount}}");
+    const answers = await Promise.all([
+      fetch(new URL("/health", base)),
+      fetch(new URL("/ready", base)),
+      fetch(new URL(`/graphql?query=${query}`, base), { headers: { accept: "application/json" } }),
+      fetch(new URL(`/graphql?query=${query}`, base), { headers: { accept: "application/json" } }),
+      fetch(new URL("/graphql", base), {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ nope }" }),
+      }),
+      fetch(new URL("/graphql", base), { method: "PUT" }),
+      fetch(new URL("/nothing", base)),
+      fetch(new URL("/", base)),
+    ]);
+    for (const answer of answers) {
+      expect(answer.headers.get("x-content-type-options"), answer.url).toBe("nosniff");
+      await answer.arrayBuffer();
+    }
+  });
+
+  it("never serves dotfiles or dot-folders from the static directory", async () => {
+    for (const path of [
+      "/.secret.txt",
+      "/.well-known/x.json",
+      "/%2esecret.txt",
+      "/sub/../.secret.txt",
+    ]) {
+      const { status } = await rawGet(base, path);
+      expect(status, path).toBe(404);
+    }
+    expect((await rawGet(base, "/sub/app.js")).status).toBe(200);
+  });
 });

@@ -1,6 +1,6 @@
 import type { Dataset } from "@ca-timeline/data";
-import type { AcceptedOperationListener } from "./create-yoga.ts";
 import type { Logger, LogLevel } from "./logger.ts";
+import type { AcceptedOperationListener } from "./plugins/accepted-operations.ts";
 
 /** Options of the fetch handler (any runtime) and of createGateway (Node). */
 export interface FetchHandlerOptions {
@@ -18,6 +18,14 @@ export interface FetchHandlerOptions {
   maxAliases?: number;
   /** Most tokens per document. Default 2000. */
   maxTokens?: number;
+  /**
+   * Most an operation may cost: each field counts 1 plus its selection, times the items it can return
+   * (`first`/`last` or the page size for connections, 10 for other lists); more is refused before it
+   * runs. Default 25 000 (the widget's operation costs about 17 500).
+   */
+  maxCost?: number;
+  /** Largest answer in bytes; a larger one is replaced by an error. The last line of defence. Default 4 MB. */
+  maxResponseBytes?: number;
   /** Largest `first`/`last`. Default 100. */
   maxPageSize?: number;
   /** Largest request body in bytes; larger gets 413. Default 100 000. */
@@ -50,6 +58,8 @@ export const DEFAULTS = {
   maxDepth: 12,
   maxAliases: 30,
   maxTokens: 2000,
+  maxCost: 25_000,
+  maxResponseBytes: 4 * 1024 * 1024,
   maxPageSize: 100,
   maxBodyBytes: 100_000,
   cacheMaxAge: 300,

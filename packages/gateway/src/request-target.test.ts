@@ -8,7 +8,9 @@ import { rawGet, rawRequest } from "./test-support/raw-http.ts";
 
 describe("parseRequestTarget", () => {
   it("keeps origin-form targets as sent and reads absolute-form ones", () => {
-    expect(parseRequestTarget("/graphql?query={a}")).toEqual({ pathAndSearch: "/graphql?query={a}" });
+    expect(parseRequestTarget("/graphql?query={a}")).toEqual({
+      pathAndSearch: "/graphql?query={a}",
+    });
     expect(parseRequestTarget("http://api.example.org:8080/graphql?x=1")).toEqual({
       pathAndSearch: "/graphql?x=1",
       authority: "api.example.org:8080",
@@ -33,9 +35,24 @@ describe("parseRequestTarget", () => {
   });
 
   it("accepts host[:port] and bracketed IPv6 only", () => {
-    for (const host of ["localhost", "localhost:4000", "api.example.org", "127.0.0.1:80", "[::1]:4000"])
+    for (const host of [
+      "localhost",
+      "localhost:4000",
+      "api.example.org",
+      "127.0.0.1:80",
+      "[::1]:4000",
+    ])
       expect(isPlainHost(host), host).toBe(true);
-    for (const host of ["a b", "[::1", "x/y?z", "x/graphql?query={themes{id}}#", "h:", "h:99999x", "", "-a"])
+    for (const host of [
+      "a b",
+      "[::1",
+      "x/y?z",
+      "x/graphql?query={themes{id}}#",
+      "h:",
+      "h:99999x",
+      "",
+      "-a",
+    ])
       expect(isPlainHost(host), host).toBe(false);
   });
 });
@@ -98,7 +115,12 @@ describe("the Node server: request target and Host over raw sockets", () => {
     expect(health.status).toBe(200);
     const notFound = await rawRequest(port, rawGet("http://h/nothing-here", "h"));
     expect(notFound.status).toBe(404);
-    for (const target of ["http://a b/graphql", "http://[::1/graphql", "http://u:p@h/graphql", "*"]) {
+    for (const target of [
+      "http://a b/graphql",
+      "http://[::1/graphql",
+      "http://u:p@h/graphql",
+      "*",
+    ]) {
       const response = await rawRequest(port, rawGet(target, "localhost"));
       expect(response.status, target).toBe(400);
     }

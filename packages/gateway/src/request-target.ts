@@ -3,7 +3,9 @@
 // never smuggle a path, a query or a fragment into the URL a Request is built from.
 
 const LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
-const HOST = new RegExp(`^(?:${LABEL}(?:\\.${LABEL})*\\.?|\\[[0-9A-Fa-f:.]{2,45}\\])(?::\\d{1,5})?$`);
+const HOST = new RegExp(
+  `^(?:${LABEL}(?:\\.${LABEL})*\\.?|\\[[0-9A-Fa-f:.]{2,45}\\])(?::\\d{1,5})?$`,
+);
 
 /** Whether a Host (or absolute-form authority) is a plain DNS name or IP literal with an optional port. */
 export function isPlainHost(value: string): boolean {
@@ -13,6 +15,7 @@ export function isPlainHost(value: string): boolean {
 // A fragment, whitespace or control characters never belong in a request target. (Other characters
 // RFC 3986 wants encoded, such as the braces of a GraphQL query typed into curl, are let through as
 // Node's parser lets them through: the URL parser encodes them the same way for routing and caching.)
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for.
 const FORBIDDEN = /[\s#\u0000-\u001f\u007f]/;
 
 export interface RequestTarget {

@@ -22,7 +22,7 @@ export const HTML_CSP =
 
 /**
  * Serves the files under `dir` for GET/HEAD (`/` and folders → index.html). Refuses anything that
- * would leave `dir` (`..`, encoded slashes, NUL, symlinks pointing out) and unknown file types.
+ * would leave `dir` (`..`, encoded slashes, NUL, symlinks pointing out), dotfiles and unknown file types.
  */
 export function serveStatic(dir: string) {
   const root = resolve(dir);
@@ -38,7 +38,8 @@ export function serveStatic(dir: string) {
     if (
       path.includes("\0") ||
       path.includes("\\") ||
-      path.split("/").some((s) => s === ".." || s === ".")
+      // Dotfiles and dot-folders (.env, .git, .well-known) are never served, nor `.` and `..`.
+      path.split("/").some((s) => s.startsWith("."))
     ) {
       return undefined;
     }
