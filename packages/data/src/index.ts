@@ -19,5 +19,13 @@ export const eventTypes: readonly EventType[] = data.eventTypes;
 export const actors: readonly Actor[] = data.actors;
 export const documents: readonly SourceDocument[] = data.documents;
 
+/** Slugs of events merged into others → the slug that replaced them (never reused). */
+export const retiredSlugs: Readonly<Record<string, string>> = data.retired ?? {};
+
+/** The current slug for a slug from an old link: itself, or the event it was merged into. */
+export function resolveSlug(slug: string): string {
+  return Object.hasOwn(retiredSlugs, slug) ? retiredSlugs[slug]! : slug;
+}
+
 /** A ready query index over the bundled dataset. */
 export const index = /* @__PURE__ */ createIndex(data);

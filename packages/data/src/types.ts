@@ -87,4 +87,6 @@ export interface Dataset {
   actors: Actor[];
   documents: SourceDocument[];
   events: TimelineEvent[];
+  /** Slugs of events merged into others → the slug that replaced them; follow it for old links. */
+  retired?: Record<string, string>;
 }

@@ -71,9 +71,14 @@ export function addQueryType(builder: Builder, catalog: Catalog, refs: QueryRefs
       event: t.field({
         type: refs.Event,
         nullable: true,
-        description: "The event with this slug, or null.",
+        description:
+          "The event with this slug, or null. A retired slug (an event merged into another) gives the event it became.",
         args: { slug: t.arg.string({ required: true }) },
-        resolve: (_root, { slug }) => index.get(slug) ?? null,
+        resolve: (_root, { slug }) => {
+          const retired = catalog.dataset.retired;
+          const current = retired && Object.hasOwn(retired, slug) ? retired[slug]! : slug;
+          return index.get(current) ?? null;
+        },
       }),
       facets: t.field({
         type: refs.Facets,

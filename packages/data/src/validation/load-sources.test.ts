@@ -214,6 +214,35 @@ describe("loadSources", () => {
       message: /unknown field\(s\): colour/,
     },
     {
+      name: "a forbidden spelling variant in a German summary",
+      slug: "bad-spelling-de-2024",
+      edit: (y) =>
+        y.replace(
+          "summary: { de: Text., en: Text. }",
+          "summary: { de: Streik in Schangaösen., en: Text. }",
+        ),
+      field: "summary.de",
+      message: /^write "Schanaosen", not "Schangaösen"$/,
+    },
+    {
+      name: "a forbidden spelling variant in an English title",
+      slug: "bad-spelling-en-2024",
+      edit: (y) =>
+        y.replace(
+          "title: { de: Titel, en: Title }",
+          "title: { de: Titel, en: Strike in Zhanaozyen }",
+        ),
+      field: "title.en",
+      message: /^write "Zhanaozen", not "Zhanaozyen"$/,
+    },
+    {
+      name: "a forbidden variant with a genitive s in the notes",
+      slug: "bad-spelling-genitive-2024",
+      edit: (y) => `${y}notes: { de: "Tokayevs Besuch.", en: Tokayev's visit. }\n`,
+      field: "notes.de",
+      message: /^write "Tokajew", not "Tokayev"$/,
+    },
+    {
       name: "broken YAML",
       slug: "broken-yaml-2024",
       edit: (y) => `${y}title: [unclosed\n`,
@@ -264,6 +293,84 @@ describe("loadSources", () => {
     });
   });
 
+  describe("spelling list (vocab/spellings.yaml)", () => {
+    const spellingProblems = (problems: SourceProblem[], slug: string) =>
+      problems.filter((p) => p.file === join("events", `${slug}.yaml`));
+
+    it("reports a compound variant once, under the longer variant", async () => {
+      await writeEvent("compound-2024", (y) =>
+        y.replace(
+          "summary: { de: Text., en: Text. }",
+          "summary: { de: Die EU-Zentralasienstrategie und die Zentralasienstrategie., en: Text. }",
+        ),
+      );
+      const mine = spellingProblems(await problemsOf(), "compound-2024");
+      expect(mine.map((p) => p.message)).toEqual([
+        'write "EU-Zentralasien-Strategie", not "EU-Zentralasienstrategie"',
+        'write "Zentralasien-Strategie", not "Zentralasienstrategie"',
+      ]);
+    });
+
+    it("accepts the preferred forms, words that only contain a variant, and source titles as published", async () => {
+      await writeEvent("good-spelling-2024", (y) =>
+        y
+          .replace(
+            "summary: { de: Text., en: Text. }",
+            "summary: { de: Tokajew sprach über die EU-Zentralasien-Strategie und Schanaosen., en: Text. }",
+          )
+          .replace("title: { de: Titel, en: Title }", "title: { de: Titel, en: Zhanaozyenka }")
+          .replace(
+            "- document: test-paper",
+            "- url: https://example.org/x\n    title: Tokayev in Schangaösen\n    publisher: P\n    published: 2024",
+          ),
+      );
+      const dataset = await loadSources(root, "1.0.0");
+      expect(dataset.events.map((e) => e.slug)).toContain("good-spelling-2024");
+    });
+
+    it("checks place names too", async () => {
+      await writeEvent(
+        "bad-place-2024",
+        (y) => `${y}places:\n  - name: { de: Schangaösen, en: Zhanaozen }\n    country: KZ\n`,
+      );
+      expect(spellingProblems(await problemsOf(), "bad-place-2024")).toContainEqual({
+        file: join("events", "bad-place-2024.yaml"),
+        field: "places[0].name.de",
+        message: 'write "Schanaosen", not "Schangaösen"',
+      });
+    });
+
+    it("formats the problem as file › field: write …, not …", async () => {
+      await writeEvent("format-2024", (y) =>
+        y.replace(
+          "summary: { de: Text., en: Text. }",
+          "summary: { de: In Schangaösen., en: Text. }",
+        ),
+      );
+      await expect(loadSources(root, "1.0.0")).rejects.toThrow(
+        'events/format-2024.yaml › summary.de: write "Schanaosen", not "Schangaösen"',
+      );
+    });
+
+    it("rejects a spelling list that is not a map per language", async () => {
+      await writeFile(join(root, "vocab", "spellings.yaml"), "de:\n  - Schangaösen\n");
+      const problems = await problemsOf();
+      expect(
+        problems.some((p) => p.file === join("vocab", "spellings.yaml") && p.field === "de"),
+      ).toBe(true);
+    });
+
+    it("rejects a rule whose preferred form contains the variant", async () => {
+      await writeFile(join(root, "vocab", "spellings.yaml"), "en:\n  Astana: Astana\n");
+      const problems = await problemsOf();
+      expect(problems).toContainEqual({
+        file: join("vocab", "spellings.yaml"),
+        field: "en.Astana",
+        message: 'the preferred form "Astana" contains the variant itself',
+      });
+    });
+  });
+
   it("reports every problem at once and formats them into one message", async () => {
     await writeEvent("bad-theme-2024", (y) => y.replace("themes: [security]", "themes: [weather]"));
     await unlink(join(root, "events", "test-summit-2023.yaml"));
@@ -278,5 +385,32 @@ describe("loadSources", () => {
       );
       expect(message).toMatch(/^2 problems in the data/);
     }
+  });
+});
+
+describe("retired slugs and milestones", () => {
+  it("ships retired slugs that lead to live events, and milestone: true", async () => {
+    await writeFile(join(root, "retired-slugs.yaml"), "test-old-forum-2023: test-forum-2023\n");
+    await writeEvent("test-turning-point-2024", (yaml) => `${yaml}milestone: true\n`);
+    const dataset = await loadSources(root, "1.0.0");
+    expect(dataset.retired).toEqual({ "test-old-forum-2023": "test-forum-2023" });
+    expect(dataset.events.find((e) => e.slug === "test-turning-point-2024")?.milestone).toBe(true);
+    expect(dataset.events.find((e) => e.slug === "test-forum-2023")).not.toHaveProperty("milestone");
+  });
+
+  it("refuses a reused retired slug, a dangling target and a milestone other than true", async () => {
+    await writeFile(
+      join(root, "retired-slugs.yaml"),
+      "test-summit-2023: test-forum-2023\ntest-gone-2020: test-nothing-2020\n",
+    );
+    await writeEvent("test-turning-point-2024", (yaml) => `${yaml}milestone: yes\n`);
+    const problems = (await problemsOf()).map((p) => `${p.file} › ${p.field}: ${p.message}`);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        "retired-slugs.yaml › test-summit-2023: is retired but an event uses it again: a slug is never reused",
+        'retired-slugs.yaml › test-gone-2020: leads to "test-nothing-2020", which is no event',
+        'events/test-turning-point-2024.yaml › milestone: must be true (or left out): "milestone: true"',
+      ]),
+    );
   });
 });

@@ -110,8 +110,128 @@ function contentVersion(packageVersion: string, content: unknown): string {
   return `${packageVersion}+${hash}`;
 }
 
+/** A forbidden spelling variant and the form to write instead, with its whole-word pattern. */
+interface SpellingRule {
+  variant: string;
+  preferred: string;
+  pattern: RegExp;
+}
+type SpellingRules = Record<"de" | "en", SpellingRule[]>;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Whole word, case-sensitive; a trailing genitive "s" (Tokayevs, Rahmons) still counts as the word. */
+function wordPattern(variant: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(variant)}s?(?![\\p{L}\\p{N}])`, "gu");
+}
+
+/** Reads `vocab/spellings.yaml` (the same failsafe reader as every other file). */
+async function readSpellings(root: string, problems: ProblemList): Promise<SpellingRules> {
+  const rules: SpellingRules = { de: [], en: [] };
+  const file = join("vocab", "spellings.yaml");
+  const raw = await readYaml(root, join(root, file), problems);
+  if (raw === undefined) return rules;
+  const result = schemas.spellings.safeParse(raw);
+  if (!result.success) {
+    problems.addZod(file, result.error);
+    return rules;
+  }
+  for (const lang of ["de", "en"] as const) {
+    for (const [variant, preferred] of Object.entries(result.data[lang] ?? {})) {
+      const pattern = wordPattern(variant);
+      if (new RegExp(pattern.source, "u").test(preferred)) {
+        problems.add(
+          file,
+          `${lang}.${variant}`,
+          `the preferred form "${preferred}" contains the variant itself`,
+        );
+        continue;
+      }
+      rules[lang].push({ variant, preferred, pattern });
+    }
+  }
+  return rules;
+}
+
+/** The variants in `text`; where two overlap ("EU-Zentralasienstrategie" / "Zentralasienstrategie"), the longer wins. */
+function spellingViolations(text: string, rules: readonly SpellingRule[]): SpellingRule[] {
+  const hits: Array<{ start: number; end: number; rule: SpellingRule }> = [];
+  for (const rule of rules) {
+    for (const match of text.matchAll(rule.pattern)) {
+      hits.push({ start: match.index, end: match.index + match[0].length, rule });
+    }
+  }
+  hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: typeof hits = [];
+  for (const hit of hits) {
+    if (!kept.some((k) => hit.start < k.end && k.start < hit.end)) kept.push(hit);
+  }
+  kept.sort((a, b) => a.start - b.start);
+  return [...new Set(kept.map((k) => k.rule))];
+}
+
+/** Checks the free text of one event (title, summary, notes, place names) against the spelling list. */
+function checkSpellings(
+  file: string,
+  source: schemas.EventSource,
+  rules: SpellingRules,
+  problems: ProblemList,
+): void {
+  const fields: Array<[string, { de: string; en: string } | undefined]> = [
+    ["title", source.title],
+    ["summary", source.summary],
+    ["notes", source.notes],
+    ...(source.places ?? []).map((p, i): [string, { de: string; en: string }] => [
+      `places[${i}].name`,
+      p.name,
+    ]),
+  ];
+  for (const [field, text] of fields) {
+    if (!text) continue;
+    for (const lang of ["de", "en"] as const) {
+      for (const rule of spellingViolations(text[lang], rules[lang])) {
+        problems.add(file, `${field}.${lang}`, `write "${rule.preferred}", not "${rule.variant}"`);
+      }
+    }
+  }
+}
+
+/**
+ * `retired-slugs.yaml`: slugs of events merged into others → the slug that replaced them. A retired
+ * slug is never reused, and it must lead to an event that exists. The file is optional.
+ */
+async function readRetiredSlugs(
+  root: string,
+  bySlug: ReadonlyMap<string, unknown>,
+  problems: ProblemList,
+): Promise<Record<string, string>> {
+  const file = "retired-slugs.yaml";
+  try {
+    await readFile(join(root, file));
+  } catch {
+    return {};
+  }
+  const raw = await readYaml(root, join(root, file), problems);
+  if (raw === null || raw === undefined) return {};
+  if (typeof raw !== "object" || Array.isArray(raw)) {
+    problems.add(file, "", "must map each retired slug to the slug that replaced it");
+    return {};
+  }
+  const retired: Record<string, string> = {};
+  for (const [from, to] of Object.entries(raw as Record<string, unknown>)) {
+    if (!SLUG.test(from)) problems.add(file, from, "is not a slug ([a-z0-9-])");
+    else if (bySlug.has(from))
+      problems.add(file, from, "is retired but an event uses it again: a slug is never reused");
+    else if (typeof to !== "string" || !bySlug.has(to))
+      problems.add(file, from, `leads to "${String(to)}", which is no event`);
+    else retired[from] = to;
+  }
+  return retired;
+}
+
 /**
  * Reads and validates every source file under `root` (`vocab/*.yaml`, `events/*.yaml`) and builds the dataset.
+ * Event texts are also checked against the spelling list in `vocab/spellings.yaml`.
  * Throws a DataValidationError that lists every problem (file, field, message) when anything is wrong.
  */
 export async function loadSources(root: string, packageVersion: string): Promise<Dataset> {
@@ -120,6 +240,7 @@ export async function loadSources(root: string, packageVersion: string): Promise
   const eventTypes = await readList(root, "event-types.yaml", schemas.eventType, problems);
   const actors = await readList(root, "actors.yaml", schemas.actor, problems);
   const documents = await readList(root, "documents.yaml", schemas.sourceDocument, problems);
+  const spellings = await readSpellings(root, problems);
 
   const themeIds = new Set(themes.map((t) => t.id));
   const typeIds = new Set(eventTypes.map((t) => t.id));
@@ -188,6 +309,7 @@ export async function loadSources(root: string, packageVersion: string): Promise
       }
     });
     if (source.partOf === slug) problems.add(file, "partOf", "an event cannot be part of itself");
+    checkSpellings(file, source, spellings, problems);
     files.set(slug, file);
     events.push({
       slug,
@@ -232,8 +354,17 @@ export async function loadSources(root: string, packageVersion: string): Promise
     }
   }
 
+  const retired = await readRetiredSlugs(root, bySlug, problems);
+
   if (problems.items.length > 0) throw new DataValidationError(problems.items);
   events.sort(compareEvents);
-  const content = { themes, eventTypes, actors, documents, events };
+  const content = {
+    themes,
+    eventTypes,
+    actors,
+    documents,
+    events,
+    ...(Object.keys(retired).length > 0 ? { retired } : {}),
+  };
   return { version: contentVersion(packageVersion, content), ...content };
 }

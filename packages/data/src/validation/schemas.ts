@@ -53,6 +53,15 @@ export const sourceDocument = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
 });
 
+/** `vocab/spellings.yaml`: per language, forbidden variant → preferred form. */
+const spellingMap = z.record(nonEmpty("a variant"), nonEmpty("the preferred form"), {
+  error: "must map each variant to its preferred form (variant: preferred)",
+});
+export const spellings = z.strictObject(
+  { de: spellingMap.optional(), en: spellingMap.optional() },
+  { error: "must have the languages as keys: { de: {…}, en: {…} }" },
+);
+
 export const place = z.strictObject({ name: localizedText, country: countryCode });
 
 export const source = z
@@ -125,4 +134,6 @@ export const dataset = z.strictObject({
   actors: z.array(actor),
   documents: z.array(sourceDocument),
   events: z.array(builtEvent),
+  /** Slugs of events merged into others → the slug that replaced them (shared links keep working). */
+  retired: z.record(id, id).optional(),
 });
