@@ -14,6 +14,7 @@ const NUMBER_FLAGS = {
   "max-body-bytes": "maxBodyBytes",
   "request-timeout": "requestTimeoutMs",
   "headers-timeout": "headersTimeoutMs",
+  "shutdown-delay": "shutdownDelayMs",
   "shutdown-timeout": "shutdownTimeoutMs",
   "response-cache-entries": "responseCacheEntries",
   "response-cache-bytes": "responseCacheBytes",
@@ -47,7 +48,9 @@ Limits (whole numbers; defaults in brackets):
   --max-body-bytes <n>                largest request body, 413 beyond [100000]
   --request-timeout <ms>              whole request must arrive within, 408 beyond [30000]
   --headers-timeout <ms>              request headers must arrive within, 408 beyond [10000]
-  --shutdown-timeout <ms>             on SIGTERM, in-flight requests may take this long [10000]
+  --shutdown-delay <ms>               on SIGTERM, /ready says 503 but requests are still accepted
+                                      and answered this long (a load balancer's grace) [0]
+  --shutdown-timeout <ms>             then, accepted requests may take this long to finish [10000]
   --response-cache-entries <n>        GET response cache entries, 0 turns it off [2000]
   --response-cache-bytes <n>          GET response cache bytes [67108864]
   --hot-operations <n>                operations kept compiled for the POST fast path, 0 off [200]
@@ -56,7 +59,8 @@ Limits (whole numbers; defaults in brackets):
   --cache-stale-while-revalidate <s>  Cache-Control stale-while-revalidate of GETs [86400]
 
 Endpoints: /graphql (GraphQL over HTTP, GraphiQL in a browser), /health, /ready, /metrics.
-SIGTERM or SIGINT: stops accepting, lets in-flight requests finish, exits.
+SIGTERM or SIGINT: /ready answers 503 at once; after --shutdown-delay the server stops accepting,
+answers every accepted request and exits (a second signal exits at once).
 `;
 
 function fail(message: string): never {
@@ -127,7 +131,10 @@ const gateway = createGateway({
 let closing = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
-    if (closing) return;
+    if (closing) {
+      gateway.handler.logger.warn("second signal: exiting without draining", { signal });
+      process.exit(1);
+    }
     closing = true;
     gateway.handler.logger.info("shutting down", { signal });
     gateway.close().then(

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, Server as NetServer, type Socket } from "node:net";
 import { createServerAdapter } from "@whatwg-node/server";
 import { getCacheKey, negotiatedMediaType } from "./cache-key.ts";
 import { createFastPost } from "./fast-post.ts";
@@ -22,7 +22,13 @@ export interface GatewayOptions
   staticDir?: string;
   /** Serve /metrics (Prometheus). Default true. */
   metrics?: boolean;
-  /** On close, how long in-flight requests may take before their connections are cut. Default 10 s. */
+  /**
+   * On close, how long to go on accepting and answering while /ready already says 503, so that a load
+   * balancer takes the instance out before it stops listening. Default 0 (set it to the balancer's
+   * probe period times its failure threshold, e.g. 5000–10000 ms on Kubernetes).
+   */
+  shutdownDelayMs?: number;
+  /** On close, after the delay: how long accepted requests may take before their connections are cut. Default 10 s. */
   shutdownTimeoutMs?: number;
   /** Most repeated operations kept compiled for the POST fast path (0 turns it off). Default 200. */
   hotOperations?: number;
@@ -43,8 +49,21 @@ export interface Gateway {
   readonly metrics: Metrics | undefined;
   /** Starts listening; resolves with the URL. */
   listen(): Promise<URL>;
-  /** Graceful shutdown: stop accepting, report not ready, let in-flight requests finish, then close. */
+  /**
+   * Graceful shutdown: /ready says 503 at once; requests are still accepted and answered for
+   * `shutdownDelayMs`; then the listener closes and every accepted request is answered (answers being
+   * written included) before connections end, or the drain timeout cuts what is left.
+   */
   close(): Promise<void>;
+}
+
+interface Connection {
+  /** Requests being answered on it. */
+  active: number;
+  /** Requests answered on it. */
+  served: number;
+  /** When it was accepted. */
+  since: number;
 }
 
 /** A 400 for a request that cannot be read safely; the connection is closed after it. */
@@ -70,6 +89,7 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
     staticDir,
     port = 4000,
     host = "127.0.0.1",
+    shutdownDelayMs = 0,
     shutdownTimeoutMs = 10_000,
     hotOperations = 200,
     requestTimeoutMs = 30_000,
@@ -176,6 +196,83 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
     listener,
   );
 
+  // Every connection and whether a request is being answered on it: the drain ends idle connections
+  // gracefully itself (Node's closeIdleConnections destroys sockets whose request is not yet parsed,
+  // or whose answer is still being written).
+  const connections = new Map<Socket, Connection>();
+  let accepted = 0;
+  server.on("connection", (socket: Socket) => {
+    const connection: Connection = { active: 0, served: 0, since: performance.now() };
+    connections.set(socket, connection);
+    accepted++;
+    socket.once("close", () => connections.delete(socket));
+  });
+  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    const connection = connections.get(req.socket);
+    if (connection === undefined) return;
+    connection.active++;
+    res.once("close", () => {
+      connection.active--;
+      connection.served++;
+    });
+  });
+
+  let closing: Promise<void> | undefined;
+  const drain = async (): Promise<void> => {
+    if (!server.listening) return;
+    if (shutdownDelayMs > 0) {
+      handler.logger.info("draining: not ready, still serving", { shutdownDelayMs });
+      await new Promise((resolve) => setTimeout(resolve, shutdownDelayMs));
+    }
+    // Connections that reached the kernel's backlog are accepted before the listener closes (closing
+    // it resets them): libuv accepts one per turn of the event loop, so turns are taken (setImmediate
+    // runs after each poll phase) until one accepts nothing, bounded by the drain timeout.
+    const started = performance.now();
+    for (let seen = -1; seen !== accepted && performance.now() - started < shutdownTimeoutMs; ) {
+      seen = accepted;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // net.Server#close stops accepting; http.Server#close would also destroy "idle" connections.
+    const listenerClosed = new Promise<void>((resolve) =>
+      NetServer.prototype.close.call(server, () => resolve()),
+    );
+    handler.logger.info("stopped accepting; answering accepted requests", {
+      connections: connections.size,
+    });
+    const freshGraceMs = Math.min(2000, shutdownTimeoutMs);
+    await new Promise<void>((resolve) => {
+      const sweep = () => {
+        const now = performance.now();
+        for (const [socket, connection] of connections) {
+          if (connection.active > 0 || socket.writableEnded) continue;
+          // Idle after an answer, or connected without a request for longer than a client takes to
+          // send one: end it gracefully (what is still buffered is sent first). Answers given during
+          // the drain say `Connection: close`, and Node ends those connections itself.
+          if (connection.served > 0 || now - Math.max(connection.since, started) > freshGraceMs)
+            socket.end();
+        }
+        if (connections.size === 0) {
+          resolve();
+          return;
+        }
+        if (now - started > shutdownTimeoutMs) {
+          handler.logger.warn("shutdown timeout: closing open connections", {
+            shutdownTimeoutMs,
+            connections: connections.size,
+          });
+          for (const socket of connections.keys()) socket.destroy();
+          resolve();
+          return;
+        }
+        // Swept after each poll phase (setImmediate), so a request that has arrived is seen as active.
+        setTimeout(() => setImmediate(sweep), 20);
+      };
+      sweep();
+    });
+    await listenerClosed;
+    handler.logger.info("closed");
+  };
+
   return {
     fetch: (request) => handler.fetch(request),
     handler,
@@ -200,29 +297,10 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
       });
     },
     close() {
+      if (closing) return closing;
       handler.ready = false;
-      return new Promise((resolvePromise) => {
-        if (!server.listening) {
-          resolvePromise();
-          return;
-        }
-        const timer = setTimeout(() => {
-          handler.logger.warn("shutdown timeout: closing open connections", { shutdownTimeoutMs });
-          server.closeAllConnections();
-        }, shutdownTimeoutMs);
-        timer.unref();
-        // close() stops accepting and ends the idle keep-alive connections of this moment; a busy one
-        // turns idle once its response is sent, and would otherwise linger until its keep-alive timeout.
-        const sweep = setInterval(() => server.closeIdleConnections(), 50);
-        sweep.unref();
-        server.close(() => {
-          clearTimeout(timer);
-          clearInterval(sweep);
-          handler.logger.info("closed");
-          resolvePromise();
-        });
-        server.closeIdleConnections();
-      });
+      closing = drain();
+      return closing;
     },
   };
 }

@@ -4,6 +4,7 @@ import { EVENTS_QUERY_ID } from "@ca-timeline/timeline-widget/operations";
 import { afterEach, describe, expect, it } from "vitest";
 import { TIMELINE_EVENTS_ID } from "./persisted-operations.ts";
 import { type CliProcess, startCli, waitForOutput } from "./test-support/cli-process.ts";
+import { rawExchange } from "./test-support/raw-http.ts";
 
 const FILTERED = `query Filtered($filter: EventFilter, $first: Int) {
   events(filter: $filter, first: $first) { totalCount nodes { slug date title(lang: DE) } }
@@ -178,5 +179,74 @@ describe("graceful shutdown of the CLI under load", () => {
     expect(await cli.exited).toBe(0);
     expect(cli.output().stderr).toContain("shutdown timeout: closing open connections");
     await expect(stuck.response).rejects.toThrow();
+  }, 30_000);
+
+  it("loses no accepted request under a busy event loop: queued, unread and half-written ones", async () => {
+    cli = await startCli([
+      "--shutdown-delay",
+      "150",
+      "--shutdown-timeout",
+      "30000",
+      "--max-cost",
+      "500000",
+    ]);
+    const port = Number(cli.url.port);
+    const post = (body: unknown) => {
+      const text = JSON.stringify(body);
+      return `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`;
+    };
+    const get = (query: string) =>
+      `GET /graphql?query=${encodeURIComponent(query)} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\nConnection: close\r\n\r\n`;
+    // 40 uncached page-sized queries (the widget's kind, each a different page): they keep the loop busy.
+    const pages = Array.from({ length: 40 }, (_, i) =>
+      rawExchange(
+        port,
+        post({
+          query: FILTERED,
+          variables: { filter: { search: i % 2 ? "a" : "e" }, first: 60 + i },
+        }),
+      ),
+    );
+    // 10 cache misses on fresh connections, sent last: likely still unread when the signal comes.
+    const fresh = Array.from({ length: 10 }, (_, i) =>
+      rawExchange(port, get(`{ events(first: ${90 + i}) { nodes { slug summary(lang: DE) } } }`)),
+    );
+    // Large answers whose readers hold back: the server is still writing them when it drains.
+    const large = `{ ${Array.from({ length: 8 }, (_, i) => `a${i}: events(first: 100) { nodes { slug title summary titleDe: title(lang: DE) summaryDe: summary(lang: DE) notes } }`).join(" ")} }`;
+    const slow = Array.from({ length: 3 }, () => rawExchange(port, get(large), true));
+    const all = [...pages, ...fresh, ...slow];
+    await Promise.all(all.map((exchange) => exchange.sent));
+    cli.child.kill("SIGTERM");
+    await waitForOutput(cli, '"msg":"stopped accepting');
+    for (const exchange of slow) exchange.resume();
+    const answers = await Promise.allSettled(all.map((exchange) => exchange.response));
+    const lost = answers.flatMap((a, i) => (a.status === "rejected" ? [`#${i}: ${a.reason}`] : []));
+    expect(lost).toEqual([]);
+    for (const answer of answers) {
+      const { status, body } = (answer as PromiseFulfilledResult<{ status: number; body: string }>)
+        .value;
+      expect(status).toBe(200);
+      expect(JSON.parse(body).errors).toBeUndefined();
+    }
+    expect(await cli.exited).toBe(0);
+    const { stdout, stderr } = cli.output();
+    expect(stdout).toContain('"msg":"draining: not ready, still serving"');
+    expect(stderr).not.toContain("shutdown timeout");
+  }, 90_000);
+
+  it("answers /ready with 503 during the shutdown delay while still serving queries", async () => {
+    cli = await startCli(["--shutdown-delay", "3000"]);
+    const { url } = cli;
+    cli.child.kill("SIGTERM");
+    await waitForOutput(cli, '"msg":"draining: not ready, still serving"');
+    const ready = await fetch(new URL("/ready", url));
+    expect(ready.status).toBe(503);
+    expect(ready.headers.get("connection")).toBe("close");
+    const query = await fetch(new URL("/graphql?query=%7Bdataset%7BeventCount%7D%7D", url), {
+      headers: { accept: "application/json" },
+    });
+    expect(query.status).toBe(200);
+    expect((await query.json()).data.dataset.eventCount).toBeGreaterThan(0);
+    expect(await cli.exited).toBe(0);
   }, 30_000);
 });
