@@ -3,6 +3,7 @@ import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import { type DocumentNode, type GraphQLSchema, parse } from "graphql";
 import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
+import { renderGraphiQLPage } from "./graphiql.ts";
 import type { Logger } from "./logger.ts";
 import { persistedOperations } from "./persisted-operations.ts";
 import {
@@ -138,6 +139,8 @@ export function createGatewayYoga(options: YogaOptions): YogaServerInstance<obje
     cors: false,
     landingPage: false,
     graphiql: options.graphiql ? { title: "ca-timeline GraphQL API" } : false,
+    // Served from the npm package by the gateway (graphiql.ts), not from a CDN.
+    renderGraphiQL: renderGraphiQLPage,
     batching: false,
     multipart: false,
     maxRequestBodySize: options.maxBodyBytes,

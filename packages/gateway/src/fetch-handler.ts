@@ -5,6 +5,7 @@ import type { YogaServerInstance } from "graphql-yoga";
 import { getCacheKey, negotiatedMediaType } from "./cache-key.ts";
 import { CORS_HEADERS, preflight, withCors } from "./cors.ts";
 import { createGatewayYoga } from "./create-yoga.ts";
+import { GRAPHIQL_CSP, GRAPHIQL_PREFIX, graphiqlAsset } from "./graphiql.ts";
 import { createJsonLogger, type Logger } from "./logger.ts";
 import { DEFAULTS, type FetchHandlerOptions } from "./options.ts";
 import {
@@ -190,7 +191,8 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHand
       const entry = await store(key, body, type);
       return fromCache(entry, request.headers.get("if-none-match"));
     }
-    if (!type.startsWith("text/html")) response.headers.set("cache-control", "no-store");
+    if (type.startsWith("text/html")) response.headers.set("content-security-policy", GRAPHIQL_CSP);
+    else response.headers.set("cache-control", "no-store");
     response.headers.set("vary", "Accept");
     return withCors(response);
   }
@@ -229,6 +231,10 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHand
         "graphql",
         json(405, { errors: [{ message: "Use GET or POST" }] }, { allow: "GET, POST, OPTIONS" }),
       ];
+    }
+    if (graphiql && path.startsWith(GRAPHIQL_PREFIX)) {
+      const asset = await graphiqlAsset(request, path);
+      if (asset) return ["graphiql", asset];
     }
     if (path === "/health") return ["health", json(200, { status: "ok" })];
     if (path === "/ready") {

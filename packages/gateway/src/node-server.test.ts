@@ -109,7 +109,10 @@ describe("the Node server on 127.0.0.1", () => {
     const closed = other.close();
     expect(other.handler.ready).toBe(false);
     // The listener closes once the connections waiting in the backlog are accepted (a turn or two).
-    await vi.waitFor(() => expect(other.server.listening).toBe(false), { timeout: 5000, interval: 5 });
+    await vi.waitFor(() => expect(other.server.listening).toBe(false), {
+      timeout: 5000,
+      interval: 5,
+    });
     await expect(fetch(new URL("/health", url))).rejects.toThrow();
     release();
     const response = await inFlight;

@@ -125,3 +125,13 @@ describe("the cost limit and the response ceiling on the Node fast path", () => 
     expect(get.headers.get("cache-control")).toBe("no-store");
   });
 });
+
+describe("introspection and the cost limit", () => {
+  it("lets the full introspection query through (GraphiQL and code generators send it)", async () => {
+    const { getIntrospectionQuery } = await import("graphql");
+    const handler = createFetchHandler({ dataset: syntheticDataset(5), logger: "silent" });
+    const answer = await post(handler, { query: getIntrospectionQuery({ descriptions: true }) });
+    expect(answer.status).toBe(200);
+    expect(answer.json.data.__schema.queryType.name).toBe("Query");
+  });
+});

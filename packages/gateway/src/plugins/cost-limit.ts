@@ -21,10 +21,13 @@ export const UNPAGED_LIST_SIZE = 10;
 /**
  * Weighs each field 1 plus its selection's cost, times the items it can return: `first`/`last` (or the
  * page size) for a paginated field, UNPAGED_LIST_SIZE for another list of objects; a connection's
- * `edges`/`nodes` are counted by their connection's page. Nested lists multiply.
+ * `edges`/`nodes` are counted by their connection's page. Nested lists multiply. Introspection fields
+ * count once each (the depth and token limits bound them).
  */
 function estimator(pageSize: number): ComplexityEstimator {
   return ({ field, type, args, childComplexity }) => {
+    // Introspection (GraphiQL, code generators) reads the schema: small and fixed, never amplified.
+    if (type.name.startsWith("__") || field.name.startsWith("__")) return 1 + childComplexity;
     if (field.args.some((arg) => arg.name === "first" || arg.name === "last")) {
       const size = Number(args.first ?? args.last ?? pageSize);
       return 1 + childComplexity * (Number.isFinite(size) && size > 0 ? size : pageSize);
