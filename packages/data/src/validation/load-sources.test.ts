@@ -395,7 +395,9 @@ describe("retired slugs and milestones", () => {
     const dataset = await loadSources(root, "1.0.0");
     expect(dataset.retired).toEqual({ "test-old-forum-2023": "test-forum-2023" });
     expect(dataset.events.find((e) => e.slug === "test-turning-point-2024")?.milestone).toBe(true);
-    expect(dataset.events.find((e) => e.slug === "test-forum-2023")).not.toHaveProperty("milestone");
+    expect(dataset.events.find((e) => e.slug === "test-forum-2023")).not.toHaveProperty(
+      "milestone",
+    );
   });
 
   it("refuses a reused retired slug, a dangling target and a milestone other than true", async () => {
