@@ -1,5 +1,6 @@
 import dataset from "./events.json" with { type: "json" };
-import { createIndex } from "./query/index.ts";
+import { lazyInstance } from "./lazy.ts";
+import { createIndex, EventIndex } from "./query/index.ts";
 import type { Actor, Dataset, EventType, SourceDocument, Theme, TimelineEvent } from "./types.ts";
 
 export * from "./edtf.ts";
@@ -19,5 +20,7 @@ export const eventTypes: readonly EventType[] = data.eventTypes;
 export const actors: readonly Actor[] = data.actors;
 export const documents: readonly SourceDocument[] = data.documents;
 
-/** A ready query index over the bundled dataset. */
-export const index = /* @__PURE__ */ createIndex(data);
+/** A ready query index over the bundled dataset, built on first use (importing costs nothing). */
+export const index: EventIndex = /* @__PURE__ */ lazyInstance(EventIndex.prototype, () =>
+  createIndex(data),
+);
