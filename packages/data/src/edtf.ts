@@ -12,9 +12,9 @@ const STRICT_DATE = "\\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\\d|3[01]))?)?
 /** An ISO day, `YYYY-MM-DD` (an event's `start` and `end`). */
 export const ISO_DAY: RegExp = /^\d{4}-\d{2}-\d{2}$/;
 /** A calendar date at year, month or day precision: `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (filter bounds, `published`). Captures year, month, day. */
-export const ISO_DATE: RegExp = new RegExp(`^${DATE}$`);
+export const ISO_DATE: RegExp = /* @__PURE__ */ new RegExp(`^${DATE}$`);
 /** One EDTF date: an ISO date, optionally qualified with `?`, `~` or `%`. Captures year, month, day, qualifier. */
-export const EDTF_DATE: RegExp = new RegExp(`^${DATE}${QUALIFIER}$`);
+export const EDTF_DATE: RegExp = /* @__PURE__ */ new RegExp(`^${DATE}${QUALIFIER}$`);
 /** `ISO_DATE` as a pattern string (JSON Schema); `resolveBound` also rejects impossible days. */
 export const ISO_DATE_PATTERN: string = `^${STRICT_DATE}$`;
 /** An event's `date`, one EDTF date or a closed interval `a/b`, as a pattern string (JSON Schema). */
