@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { events as realEvents } from "../index.ts";
 import { syntheticDataset } from "../testing/index.ts";
 import type { TimelineEvent } from "../types.ts";
-import { type EventFilter, EventIndex, type EventPage } from "./event-index.ts";
+import { EventIndex } from "./event-index.ts";
 import { foldedWords } from "./fold.ts";
+import type { EventFilter, EventPage } from "./types.ts";
 
 const dataset = syntheticDataset(600, { seed: 5 });
 const synthetic = dataset.events;

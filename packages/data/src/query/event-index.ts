@@ -15,19 +15,6 @@ import {
   type QueryOptions,
 } from "./types.ts";
 
-export type {
-  EventFilter,
-  EventPage,
-  FacetCount,
-  Facets,
-  IndexOptions,
-  PageArgs,
-  PageInfo,
-  QueryOptions,
-  Vocabulary,
-  YearCount,
-} from "./types.ts";
-
 /**
  * The one implementation of the query semantics (filter, search, order, cursor pagination, facets)
  * that the data package, the GraphQL schema and the widget share. Built once per dataset: per-value
