@@ -1,16 +1,6 @@
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
-
-/** Debian's Chromium (Playwright's own download is not available here); flags for containers and CI. */
-export const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-  ],
-};
+import { chromiumLaunchOptions } from "./scripts/chromium.ts";
 
 export default defineConfig({
   test: {
@@ -23,7 +13,7 @@ export default defineConfig({
           browser: {
             enabled: true,
             headless: true,
-            provider: playwright({ launchOptions: chromium }),
+            provider: playwright({ launchOptions: chromiumLaunchOptions }),
             instances: [{ browser: "chromium" }],
             screenshotFailures: false,
           },

@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { type ReleasePlanSummary, uncoveredPackages } from "./changeset-coverage.ts";
-import { runCommand } from "./run-command.ts";
+import { runCommand } from "./processes.ts";
 import { publishablePackages, repoRoot } from "./workspace-packages.ts";
 
 const git = (...args: string[]) => runCommand("git", args, { cwd: repoRoot, timeoutMs: 60_000 });

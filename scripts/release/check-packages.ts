@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { assetEntrypoints, manifestProblems } from "./manifest-rules.ts";
-import { runCommand } from "./run-command.ts";
+import { runCommand } from "./processes.ts";
 import { publishablePackages, repoRoot, type WorkspacePackage } from "./workspace-packages.ts";
 
 interface PackResult {

@@ -8,7 +8,7 @@
 //     installed bin, queried over HTTP), widget (both standalone bundles rendering in Chromium);
 //  4. runs the SDL gate against the registry: the release just published passes, a removed field
 //     without a major changeset fails;
-//  5. stops Verdaccio by its pid and removes the temp dirs, also on failure or timeout.
+//  5. stops Verdaccio (it runs in process) and removes the temp dirs, also on failure or timeout.
 //
 // Usage: npm run release:rehearse [-- --keep]   (--keep leaves the temp dir for inspection)
 // Needs built packages? No: it builds in the copy, after versioning, like the release workflow.
@@ -16,11 +16,11 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { type RunOptions, runChecked, runCommand, stopRunningCommands } from "./processes.ts";
 import { checkGateway } from "./rehearsal/check-gateway.ts";
 import { checkWidget } from "./rehearsal/check-widget.ts";
 import { copyRepository } from "./rehearsal/copy-repository.ts";
 import { type Registry, startVerdaccio } from "./rehearsal/verdaccio.ts";
-import { type RunOptions, runChecked, runCommand, stopRunningCommands } from "./run-command.ts";
 import { publishablePackages, repoRoot, type WorkspacePackage } from "./workspace-packages.ts";
 
 const TOTAL_TIMEOUT_MS = 20 * 60_000;
@@ -39,8 +39,8 @@ function cleanUp(): Promise<void> {
   cleaning ??= (async () => {
     await stopRunningCommands();
     if (registry) {
-      await registry.service.stop();
-      console.log(`  stopped Verdaccio (pid ${registry.service.pid})`);
+      await registry.stop();
+      console.log("  stopped Verdaccio");
     }
     if (flags.keep) console.log(`  kept ${work}`);
     else rmSync(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
@@ -218,7 +218,7 @@ try {
   console.log(`Release rehearsal in ${work}`);
   step("Starting Verdaccio on 127.0.0.1");
   registry = await startVerdaccio(path.join(work, "registry"));
-  console.log(`  ${registry.url} (pid ${registry.service.pid})`);
+  console.log(`  ${registry.url} (in process)`);
 
   step("Copying the repository (tracked and new files)");
   const copy = path.join(work, "repo");

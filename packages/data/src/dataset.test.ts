@@ -86,3 +86,12 @@ describe("the built dataset", () => {
     expect(page.events).toEqual(events.slice(0, 5));
   });
 });
+
+describe("the bundled index", () => {
+  it("is an EventIndex over the bundled events, built on first use", async () => {
+    const { EventIndex } = await import("./query/index.ts");
+    expect(data.index).toBeInstanceOf(EventIndex);
+    expect(data.index.size).toBe(events.length);
+    expect(data.index.get(events[0]!.slug)).toBe(events[0]);
+  });
+});

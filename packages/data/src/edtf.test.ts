@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { parseEdtf, resolveBound } from "./edtf.ts";
+import {
+  EDTF_DATE,
+  EDTF_PATTERN,
+  ISO_DATE,
+  ISO_DATE_PATTERN,
+  ISO_DAY,
+  parseEdtf,
+  resolveBound,
+} from "./edtf.ts";
 
 describe("parseEdtf", () => {
   it.each([
@@ -46,5 +54,32 @@ describe("resolveBound", () => {
     for (const text of ["2022-3", "March 2022", "2022-02-30", "2022/2023", "2022?"]) {
       expect(resolveBound(text, "start")).toBeUndefined();
     }
+  });
+});
+
+describe("the grammar's patterns", () => {
+  it.each([
+    ["2023", true],
+    ["2023-09", true],
+    ["2023-09-29", true],
+    ["2023-06?", true],
+    ["2025-04-03/2025-04-04", true],
+    ["2022-01~/2022-02%", true],
+    ["2023-13", false],
+    ["2023-09-32", false],
+    ["23-09", false],
+    ["2023/2024/2025", false],
+  ])("EDTF_PATTERN %s → %s, like parseEdtf's syntax check", (text, valid) => {
+    expect(new RegExp(EDTF_PATTERN).test(text)).toBe(valid);
+  });
+
+  it("ISO_DATE_PATTERN accepts what resolveBound resolves", () => {
+    for (const text of ["2023", "2023-02", "2024-02-29", "2023-02-30", "2023-00", "2023-9"]) {
+      const resolvable = resolveBound(text, "start") !== undefined;
+      if (resolvable) expect(new RegExp(ISO_DATE_PATTERN).test(text), text).toBe(true);
+    }
+    expect(ISO_DATE.exec("2023-09-29")?.slice(1)).toEqual(["2023", "09", "29"]);
+    expect(EDTF_DATE.exec("2023-06?")?.slice(1)).toEqual(["2023", "06", undefined, "?"]);
+    expect(ISO_DAY.test("2023-09")).toBe(false);
   });
 });

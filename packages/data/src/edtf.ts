@@ -1,4 +1,27 @@
-import type { DatePrecision } from "./types.ts";
+// The EDTF (ISO 8601-2) grammar of the dataset, in one place. Side-effect free and dependency free, so
+// that the widget's bundle, the GraphQL schema and the validation can all import it
+// (`@ca-timeline/data/edtf`).
+
+/** Year, optional month, optional day; captures them. Months and days are checked by `parseEdtf`. */
+const DATE = "(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?";
+/** `?` uncertain, `~` approximate, `%` both. */
+const QUALIFIER = "([?~%])?";
+/** The same, with months 01–12 and days 01–31 spelled out, for validators that only take a pattern. */
+const STRICT_DATE = "\\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\\d|3[01]))?)?";
+
+/** An ISO day, `YYYY-MM-DD` (an event's `start` and `end`). */
+export const ISO_DAY: RegExp = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar date at year, month or day precision: `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (filter bounds, `published`). Captures year, month, day. */
+export const ISO_DATE: RegExp = /* @__PURE__ */ new RegExp(`^${DATE}$`);
+/** One EDTF date: an ISO date, optionally qualified with `?`, `~` or `%`. Captures year, month, day, qualifier. */
+export const EDTF_DATE: RegExp = /* @__PURE__ */ new RegExp(`^${DATE}${QUALIFIER}$`);
+/** `ISO_DATE` as a pattern string (JSON Schema); `resolveBound` also rejects impossible days. */
+export const ISO_DATE_PATTERN: string = `^${STRICT_DATE}$`;
+/** An event's `date`, one EDTF date or a closed interval `a/b`, as a pattern string (JSON Schema). */
+export const EDTF_PATTERN: string = `^${STRICT_DATE}[?~%]?(?:/${STRICT_DATE}[?~%]?)?$`;
+
+export const DATE_PRECISIONS = ["year", "month", "day"] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
 /** The calendar interval an EDTF date can mean. */
 export interface DateSpan {
@@ -7,8 +30,6 @@ export interface DateSpan {
   precision: DatePrecision;
   uncertain: boolean;
 }
-
-const SINGLE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%])?$/;
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, "0");
@@ -20,7 +41,7 @@ function daysInMonth(year: number, month: number): number {
 
 /** Parses one EDTF date (`2023`, `2023-09`, `2023-09-29`, optionally with `?`, `~` or `%`). */
 function parseSingle(text: string): DateSpan | string {
-  const match = SINGLE.exec(text);
+  const match = EDTF_DATE.exec(text);
   if (!match) {
     return `"${text}" is not an EDTF date (expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ? ~ or %)`;
   }
@@ -73,11 +94,11 @@ export function parseEdtf(text: string): DateSpan | string {
 }
 
 /**
- * Resolves a filter bound (`2022`, `2022-03` or `2022-03-15`) to the first or last ISO day it means.
- * Returns undefined for anything else.
+ * Resolves a calendar date (`2022`, `2022-03` or `2022-03-15`, e.g. a filter bound) to the first or last ISO
+ * day it means. Returns undefined for anything else, including qualified dates and impossible days.
  */
 export function resolveBound(text: string, edge: "start" | "end"): string | undefined {
-  if (!/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(text)) return undefined;
+  if (!ISO_DATE.test(text)) return undefined;
   const span = parseSingle(text);
   return typeof span === "string" ? undefined : span[edge];
 }

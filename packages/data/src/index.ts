@@ -1,5 +1,6 @@
 import dataset from "./events.json" with { type: "json" };
-import { createIndex } from "./query/index.ts";
+import { lazyInstance } from "./lazy.ts";
+import { createIndex, EventIndex } from "./query/index.ts";
 import type { Actor, Dataset, EventType, SourceDocument, Theme, TimelineEvent } from "./types.ts";
 
 export * from "./edtf.ts";
@@ -27,5 +28,7 @@ export function resolveSlug(slug: string): string {
   return Object.hasOwn(retiredSlugs, slug) ? retiredSlugs[slug]! : slug;
 }
 
-/** A ready query index over the bundled dataset. */
-export const index = /* @__PURE__ */ createIndex(data);
+/** A ready query index over the bundled dataset, built on first use (importing costs nothing). */
+export const index: EventIndex = /* @__PURE__ */ lazyInstance(EventIndex.prototype, () =>
+  createIndex(data),
+);

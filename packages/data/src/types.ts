@@ -1,92 +1,28 @@
+// The dataset's types, inferred from its schemas (`validation/schemas.ts`, the one owner of the shape).
+import type { z } from "zod";
+import type { LANGS } from "./constants.ts";
+import type * as schemas from "./validation/schemas.ts";
+
+export { ACTOR_KINDS, EVENT_STATUSES, LANGS } from "./constants.ts";
+export type { DatePrecision } from "./edtf.ts";
+
 /** A text in both languages of the dataset. */
-export interface LocalizedText {
-  de: string;
-  en: string;
-}
-
-export type Lang = keyof LocalizedText;
-export const LANGS: readonly Lang[] = ["de", "en"];
-
-export type DatePrecision = "year" | "month" | "day";
-export type EventStatus = "held" | "planned" | "postponed" | "cancelled";
-export const EVENT_STATUSES: readonly EventStatus[] = ["held", "planned", "postponed", "cancelled"];
-
-export interface Theme {
-  id: string;
-  label: LocalizedText;
-}
-
-export interface EventType {
-  id: string;
-  label: LocalizedText;
-}
-
-export type ActorKind = "state" | "organisation";
-
-export interface Actor {
-  /** ISO 3166-1 alpha-2 code for a state, an upper-case code for an organisation. */
-  id: string;
-  kind: ActorKind;
-  name: LocalizedText;
-}
-
-export interface SourceDocument {
-  id: string;
-  title: string;
-  publisher: string;
-  /** ISO date at the precision known: `2024`, `2024-01` or `2024-01-15`. */
-  published: string;
-  language: string;
-  url?: string;
-}
-
-export interface Place {
-  name: LocalizedText;
-  /** ISO 3166-1 alpha-2 code. */
-  country: string;
-}
-
+export type LocalizedText = z.output<typeof schemas.localizedText>;
+export type Lang = (typeof LANGS)[number];
+export type EventStatus = TimelineEvent["status"];
+export type Theme = z.output<typeof schemas.theme>;
+export type EventType = z.output<typeof schemas.eventType>;
+export type ActorKind = Actor["kind"];
+/** A state (`id`: ISO 3166-1 alpha-2) or an organisation (an upper-case code). */
+export type Actor = z.output<typeof schemas.actor>;
+/** A cited document; `published` is an ISO date at the precision known. */
+export type SourceDocument = z.output<typeof schemas.sourceDocument>;
+export type Place = z.output<typeof schemas.place>;
 /** A source: a cited document (`document`), a public page (`url`…), or both. */
-export interface Source {
-  document?: string;
-  url?: string;
-  title?: string;
-  publisher?: string;
-  published?: string;
-}
-
-export interface TimelineEvent {
-  /** Stable id, `[a-z0-9-]+`; never changed or reused once published. */
-  slug: string;
-  /** What is known, in EDTF (ISO 8601-2): `2023`, `2023-09`, `2023-09-29`, `2025-04-03/2025-04-04`, `2023-06?`. */
-  date: string;
-  /** First ISO day the date can mean. */
-  start: string;
-  /** Last ISO day the date can mean. */
-  end: string;
-  precision: DatePrecision;
-  status: EventStatus;
-  type: string;
-  themes: string[];
-  actors: string[];
-  places: Place[];
-  title: LocalizedText;
-  summary: LocalizedText;
-  notes?: LocalizedText;
-  partOf?: string;
-  /** `true` on the turning points a reader must not miss; absent otherwise. */
-  milestone?: true;
-  sources: Source[];
-}
-
+export type Source = z.output<typeof schemas.source>;
+/** An event as written in `events/<slug>.yaml`. */
+export type EventSource = z.output<typeof schemas.eventSource>;
+/** An event of `events.json`: its source plus `slug`, `start`, `end` and `precision`. */
+export type TimelineEvent = z.output<typeof schemas.builtEvent>;
 /** The shape of `events.json`. */
-export interface Dataset {
-  version: string;
-  themes: Theme[];
-  eventTypes: EventType[];
-  actors: Actor[];
-  documents: SourceDocument[];
-  events: TimelineEvent[];
-  /** Slugs of events merged into others → the slug that replaced them; follow it for old links. */
-  retired?: Record<string, string>;
-}
+export type Dataset = z.output<typeof schemas.dataset>;

@@ -99,3 +99,16 @@ describe("events over the bundled dataset", () => {
     );
   });
 });
+
+describe("the bundled schema export", () => {
+  it("is built on first use and executes like createSchema()'s", async () => {
+    const { schema } = await import("./index.ts");
+    const { GraphQLSchema, graphql } = await import("graphql");
+    expect(schema).toBeInstanceOf(GraphQLSchema);
+    const result = await graphql({ schema, source: "{ dataset { eventCount } }" });
+    expect(result.errors).toBeUndefined();
+    expect((result.data as { dataset: { eventCount: number } }).dataset.eventCount).toBeGreaterThan(
+      40,
+    );
+  });
+});

@@ -1,5 +1,6 @@
 import { type Dataset, timeline } from "@ca-timeline/data";
-import type { GraphQLSchema } from "graphql";
+import { lazyInstance } from "@ca-timeline/data/lazy";
+import { GraphQLSchema } from "graphql";
 import { createSchemaFor } from "./create-schema.ts";
 
 export type { SchemaOptions } from "./create-schema.ts";
@@ -20,5 +21,7 @@ export function createSchema(options: CreateSchemaOptions = {}): GraphQLSchema {
   });
 }
 
-/** The schema over the bundled dataset, built on first import. */
-export const schema: GraphQLSchema = /* @__PURE__ */ createSchema();
+/** The schema over the bundled dataset, built on first use (importing the package costs nothing). */
+export const schema: GraphQLSchema = /* @__PURE__ */ lazyInstance(GraphQLSchema.prototype, () =>
+  createSchema(),
+);

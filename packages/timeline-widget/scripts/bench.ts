@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { syntheticDataset } from "@ca-timeline/data/testing";
 import { chromium } from "playwright";
-import { chromium as launchOptions } from "../vitest.config.ts";
+import { chromiumLaunchOptions as launchOptions } from "../scripts/chromium.ts";
 
 const EVENTS = 1000;
 const RUNS = 7;

@@ -45,7 +45,8 @@ await build(
   }),
 );
 
-// 2. Standalone bundles, one build each so that neither depends on a shared chunk.
+// 2. Standalone bundles, one build each so that neither depends on a shared chunk. The `development`
+// export condition gets readable builds with Lit's development build (its warnings about misuse).
 for (const [name, entry] of [
   ["ca-timeline", "src/define.ts"],
   ["ca-timeline-with-data", "src/with-data.ts"],
@@ -63,6 +64,17 @@ for (const [name, entry] of [
       [compactCss],
     ),
   );
+  await build({
+    ...common({
+      outDir: "dist/standalone/development",
+      emptyOutDir: false,
+      minify: false,
+      lib: { entry, formats: ["es"], fileName: () => `${name}.js` },
+    }),
+    // Lit's `development` export condition: its dev-mode checks and warnings.
+    mode: "development",
+    resolve: { conditions: ["module", "browser", "development"] },
+  });
 }
 
 // 3. Demo pages beside copies of the bundles, so that one directory can be served as is.

@@ -1,4 +1,5 @@
 import type { Dataset, Lang, SourceDocument, TimelineEvent } from "@ca-timeline/data";
+import { ISO_DATE } from "@ca-timeline/data/edtf";
 import {
   createIndex,
   type EventFilter,
@@ -44,7 +45,6 @@ interface View {
 
 const FIELDS: Field[] = ["themes", "types", "actors"];
 const FILTER_PROPS = ["themes", "types", "actors", "from", "to", "q"] as const;
-const BOUND = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 /** Statuses with a label; any other status in untrusted data is shown as its own text. */
 const STATUSES = ["planned", "postponed", "cancelled"];
 const list = {
@@ -265,8 +265,8 @@ export class CaTimeline extends LitElement {
       const known = this[field].filter((id) => data.labels.has(`${field}:${id}`));
       if (known.length > 0) filter[field] = known;
     }
-    if (this.from && BOUND.test(this.from)) filter.from = this.from;
-    if (this.to && BOUND.test(this.to)) filter.to = this.to;
+    if (this.from && ISO_DATE.test(this.from)) filter.from = this.from;
+    if (this.to && ISO_DATE.test(this.to)) filter.to = this.to;
     if (this.q?.trim()) filter.search = this.q.trim();
     return filter;
   }

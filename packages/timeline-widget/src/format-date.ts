@@ -1,4 +1,5 @@
 import type { Lang } from "@ca-timeline/data";
+import { EDTF_DATE } from "@ca-timeline/data/edtf";
 import { locale, strings } from "./i18n.ts";
 
 type Options = Intl.DateTimeFormatOptions;
@@ -21,7 +22,7 @@ function format(lang: Lang, options: Options): Intl.DateTimeFormat {
 
 /** Splits `2023`, `2023-09`, `2023-09-29` (with an optional EDTF qualifier) into a UTC date and its options. */
 function parse(part: string): { date: Date; options: Options; approximate: boolean } | undefined {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%])?$/.exec(part.trim());
+  const m = EDTF_DATE.exec(part.trim());
   if (!m) return undefined;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2] ?? 1) - 1, Number(m[3] ?? 1)));
   date.setUTCFullYear(Number(m[1]));

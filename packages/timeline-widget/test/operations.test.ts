@@ -1,6 +1,6 @@
 // The `./operations` subpath as a gateway imports it: from the built package, in Node (no DOM), with
-// no dependency at all, and with ids that are the SHA-256 of their documents.
-import { createHash } from "node:crypto";
+// no dependency at all, and the same documents and ids as the source (src/operations.test.ts proves that
+// the ids are the SHA-256 of their documents; the gateway's tests prove it serves them).
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import * as source from "../src/operations.ts";
@@ -12,14 +12,10 @@ describe("@ca-timeline/timeline-widget/operations (built)", () => {
     expect(code).not.toMatch(/\blit\b/);
   });
 
-  it("exports the widget's documents, each under the SHA-256 hex of its exact text", async () => {
+  it("exports the widget's documents under the same ids as the source", async () => {
     const built = await import("@ca-timeline/timeline-widget/operations");
     expect(built.persistedOperations).toEqual(source.persistedOperations);
     expect(built.EVENTS_QUERY_ID).toBe(source.EVENTS_QUERY_ID);
-    const ids = Object.keys(built.persistedOperations);
-    expect(ids).toContain(built.EVENTS_QUERY_ID);
-    for (const [id, document] of Object.entries(built.persistedOperations)) {
-      expect(id).toBe(createHash("sha256").update(document, "utf8").digest("hex"));
-    }
+    expect(Object.keys(built.persistedOperations)).toContain(built.EVENTS_QUERY_ID);
   });
 });

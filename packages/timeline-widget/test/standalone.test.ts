@@ -8,7 +8,7 @@ import { events as bundledEvents } from "@ca-timeline/data";
 import { syntheticDataset } from "@ca-timeline/data/testing";
 import { type Browser, chromium } from "playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium as launchOptions } from "../vitest.config.ts";
+import { chromiumLaunchOptions as launchOptions } from "../scripts/chromium.ts";
 
 const require = createRequire(import.meta.url);
 const CSP =

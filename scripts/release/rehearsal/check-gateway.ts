@@ -1,22 +1,23 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { startService } from "./child-process.ts";
-import { freePort, waitForHttp } from "./free-port.ts";
+import { startService } from "../processes.ts";
 
 /**
  * Runs the installed `ca-timeline-gateway` bin of a consumer project on 127.0.0.1, queries it over
  * HTTP, and stops it by its pid (SIGTERM: the graceful path operators use).
  */
 export async function checkGateway(project: string): Promise<string> {
-  const port = await freePort();
   const bin = path.join(project, "node_modules", ".bin", "ca-timeline-gateway");
-  const gateway = startService(bin, ["--port", String(port), "--host", "127.0.0.1"], {
+  // Port 0: the system picks a free port as the gateway binds it (no probe that another process could
+  // race), and the gateway's "listening" log line says which.
+  const gateway = startService(bin, ["--port", "0", "--host", "127.0.0.1"], {
     cwd: project,
-    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn" },
+    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info" },
   });
-  const base = `http://127.0.0.1:${port}`;
+  let base = "";
   try {
-    await waitForHttp(`${base}/ready`, 30_000, gateway.alive);
+    const listening = await gateway.waitForLine((line) => line.includes('"listening"'), 30_000);
+    base = new URL((JSON.parse(listening) as { url: string }).url).origin;
     const ready = await (await fetch(`${base}/ready`)).text();
     const response = await fetch(`${base}/graphql`, {
       method: "POST",
@@ -56,6 +57,7 @@ export async function checkGateway(project: string): Promise<string> {
     throw new Error(`${String(error)}\ngateway output:\n${gateway.output()}`);
   } finally {
     const code = await gateway.stop();
-    if (code !== 0 && code !== null) console.warn(`  (gateway exited with ${code} after SIGTERM)`);
+    if (code !== 0 && code !== undefined)
+      console.warn(`  (gateway exited with ${code} after SIGTERM)`);
   }
 }

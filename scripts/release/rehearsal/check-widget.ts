@@ -2,10 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { type Browser, chromium } from "playwright-core";
-
-/** Debian's Chromium here; elsewhere point CHROMIUM_PATH at any Chromium or Chrome. */
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: a script run by npm, not a turbo task
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { chromiumLaunchOptions } from "../../../packages/timeline-widget/scripts/chromium.ts";
 
 const page = (script: string, attributes: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>rehearsal</title>
@@ -57,13 +54,7 @@ export async function checkWidget(project: string): Promise<string[]> {
   const results: string[] = [];
   try {
     const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-      ],
+      ...chromiumLaunchOptions,
       timeout: 60_000,
     });
     try {

@@ -1,14 +1,15 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { repoRoot } from "../workspace-packages.ts";
-import { type Service, startService } from "./child-process.ts";
-import { freePort, waitForHttp } from "./free-port.ts";
+import { runServer } from "verdaccio";
 
 export interface Registry {
   url: string;
-  service: Service;
   /** .npmrc lines that send only our scope to this registry. */
   npmrc: string;
+  /** Stops accepting, ends open connections, resolves once the server is closed. */
+  stop: () => Promise<void>;
 }
 
 /**
@@ -16,9 +17,11 @@ export interface Registry {
  * nothing but what the rehearsal publishes, so a package that resolved from it can only be ours,
  * and nothing it does can reach the public registry. Other packages come from the configured
  * npm registry directly, because only the `@ca-timeline` scope is pointed here.
+ *
+ * It runs in this process (Verdaccio's `runServer`) on port 0: the system picks a free port as it binds,
+ * so there is no probe that another process could race, no pid to track and no readiness polling.
  */
 export async function startVerdaccio(dir: string): Promise<Registry> {
-  const port = await freePort();
   const storage = path.join(dir, "storage");
   mkdirSync(storage, { recursive: true });
   const config = path.join(dir, "config.yaml");
@@ -47,28 +50,23 @@ export async function startVerdaccio(dir: string): Promise<Registry> {
       "",
     ].join("\n"),
   );
-  const service = startService(
-    process.execPath,
-    [
-      path.join(repoRoot, "node_modules", "verdaccio", "bin", "verdaccio"),
-      "--config",
-      config,
-      "--listen",
-      `127.0.0.1:${port}`,
-    ],
-    { cwd: dir, env: { ...process.env, VERDACCIO_HANDLE_KILL_SIGNALS: "true" } },
-  );
+  const app = (await runServer(config)) as { listen: (port: number, host: string) => Server };
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}/`;
-  try {
-    await waitForHttp(`${url}-/ping`, 60_000, service.alive);
-  } catch (error) {
-    await service.stop();
-    throw new Error(`Verdaccio did not start: ${String(error)}\n${service.output()}`);
-  }
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
   const token = await createUser(url);
   return {
     url,
-    service,
+    stop,
     npmrc: `@ca-timeline:registry=${url}\n//127.0.0.1:${port}/:_authToken=${token}\n`,
   };
 }

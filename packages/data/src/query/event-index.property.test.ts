@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { events as realEvents } from "../index.ts";
 import { syntheticDataset } from "../testing/index.ts";
 import type { TimelineEvent } from "../types.ts";
-import { type EventFilter, EventIndex, type EventPage } from "./event-index.ts";
+import { EventIndex } from "./event-index.ts";
 import { foldedWords } from "./fold.ts";
+import type { EventFilter, EventPage } from "./types.ts";
 
 const dataset = syntheticDataset(600, { seed: 5 });
 const synthetic = dataset.events;
@@ -55,7 +56,13 @@ function valid(filter: EventFilter): EventFilter {
   return filter;
 }
 
-describe("query semantics, property-based", () => {
+// Each property checks at most NUM_RUNS generated cases (about 0.1 s here) and gets an explicit budget far
+// above that, so that a loaded machine (parallel test runs on two cores) does not hit vitest's 5 s default.
+// fast-check prints the seed and path of a failure; rerun it with `{ seed, path }` in the options.
+const NUM_RUNS = 100;
+const BUDGET_MS = 60_000;
+
+describe("query semantics, property-based", { timeout: BUDGET_MS }, () => {
   it("AND across fields equals the intersection of the single-field results", () => {
     fc.assert(
       fc.property(filterArb.map(valid), (filter) => {
@@ -69,7 +76,7 @@ describe("query semantics, property-based", () => {
         expected ??= new Set(slugs(index.filter()));
         expect([...combined].sort()).toEqual([...expected].sort());
       }),
-      { numRuns: 150 },
+      { numRuns: NUM_RUNS },
     );
   });
 
@@ -86,7 +93,7 @@ describe("query semantics, property-based", () => {
           expect(slugs(index.filter({ [field]: values })).sort()).toEqual([...union].sort());
         },
       ),
-      { numRuns: 100 },
+      { numRuns: NUM_RUNS },
     );
   });
 
@@ -116,7 +123,7 @@ describe("query semantics, property-based", () => {
           expect(seen).toEqual(expected);
         },
       ),
-      { numRuns: 120 },
+      { numRuns: NUM_RUNS },
     );
   });
 
@@ -151,7 +158,7 @@ describe("query semantics, property-based", () => {
             expect(idx.count({ search: word })).toBeGreaterThan(0);
           },
         ),
-        { numRuns: 200 },
+        { numRuns: NUM_RUNS },
       );
     }
   });
@@ -169,7 +176,7 @@ describe("query semantics, property-based", () => {
         }
         expect(facets.years.reduce((sum, y) => sum + y.count, 0)).toBe(matched.length);
       }),
-      { numRuns: 80 },
+      { numRuns: NUM_RUNS },
     );
   });
 });

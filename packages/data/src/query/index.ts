@@ -1,7 +1,11 @@
 import type { Dataset, TimelineEvent } from "../types.ts";
-import { type EventFilter, EventIndex, type Facets, type IndexOptions } from "./event-index.ts";
+import { EventIndex } from "./event-index.ts";
+import type { EventFilter, Facets, IndexOptions } from "./types.ts";
 
 export { QueryError } from "./errors.ts";
+export { EventIndex } from "./event-index.ts";
+export { foldedWords, foldText, matchRanges, searchTerms } from "./fold.ts";
+export { compareEvents, type EventOrder, orderKey } from "./order.ts";
 export type {
   EventFilter,
   EventPage,
@@ -13,10 +17,7 @@ export type {
   QueryOptions,
   Vocabulary,
   YearCount,
-} from "./event-index.ts";
-export { EventIndex } from "./event-index.ts";
-export { foldedWords, foldText, matchRanges, searchTerms } from "./fold.ts";
-export { compareEvents, type EventOrder, orderKey } from "./order.ts";
+} from "./types.ts";
 
 /** Builds the query index for a dataset (its vocabulary makes unknown ids errors; actor names are searchable). */
 export function createIndex(

@@ -3,6 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { parse } from "yaml";
 import type { z } from "zod";
+import { SLUG } from "../constants.ts";
 import { parseEdtf } from "../edtf.ts";
 import { compareEvents } from "../query/order.ts";
 import type { Dataset, TimelineEvent } from "../types.ts";
@@ -31,8 +32,6 @@ export class DataValidationError extends Error {
     this.problems = problems;
   }
 }
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function fieldPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => {
@@ -317,7 +316,7 @@ export async function loadSources(root: string, packageVersion: string): Promise
       start: span.start,
       end: span.end,
       precision: span.precision,
-      status: source.status as TimelineEvent["status"],
+      status: source.status,
       type: source.type,
       themes: source.themes,
       actors: source.actors,

@@ -1,4 +1,5 @@
 import type { Dataset, LocalizedText, Place, Source, TimelineEvent } from "@ca-timeline/data";
+import { DATE_PRECISIONS, ISO_DAY } from "@ca-timeline/data/edtf";
 import { DataError } from "./data-error.ts";
 
 export { DataError };
@@ -7,8 +8,6 @@ type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json =>
   typeof v === "object" && v !== null && !Array.isArray(v);
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const PRECISIONS = ["year", "month", "day"];
 
 function text(v: unknown, where: string): string {
   if (typeof v !== "string") throw new DataError(`${where} is not a text`);
@@ -42,10 +41,10 @@ function readEvent(e: Json, where: string): TimelineEvent {
   where = `event "${slug.slice(0, 60)}"`;
   const start = text(e.start, `${where}.start`);
   const end = text(e.end, `${where}.end`);
-  if (!DAY.test(start) || !DAY.test(end))
+  if (!ISO_DAY.test(start) || !ISO_DAY.test(end))
     throw new DataError(`${where} has no valid start/end day`);
   const precision = text(e.precision, `${where}.precision`).toLowerCase();
-  if (!PRECISIONS.includes(precision))
+  if (!(DATE_PRECISIONS as readonly string[]).includes(precision))
     throw new DataError(`${where}.precision is not year, month or day`);
   const event: TimelineEvent = {
     slug,
