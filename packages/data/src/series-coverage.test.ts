@@ -83,7 +83,6 @@ const SERIES: Series[] = [
       ["eu-kazakhstan-epca-negotiations-concluded-2014", "2014-10-09"],
       ["eu-kyrgyzstan-gsp-plus-2015", "2015-11-25"],
       ["eu-kazakhstan-epca-2015", "2015-12-21"],
-      ["eu-gsp-plus-kyrgyzstan-2016", "2016-01-27"],
       ["eu-kazakhstan-epca-provisional-application-2016", "2016-05-01"],
       ["ep-consent-uzbekistan-textiles-protocol-2016", "2016-12-14"],
       ["ep-consent-eu-kazakhstan-epca-2017", "2017-12-12"],

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { SLUG } from "../constants.ts";
 import { parseEdtf } from "../edtf.ts";
 import { compareEvents } from "../query/order.ts";
-import type { Dataset, TimelineEvent } from "../types.ts";
+import type { Dataset, EventSource, TimelineEvent } from "../types.ts";
 import * as schemas from "./schemas.ts";
 
 /** One problem in one source file, precise enough to fix without guessing. */
@@ -172,7 +172,7 @@ function spellingViolations(text: string, rules: readonly SpellingRule[]): Spell
 /** Checks the free text of one event (title, summary, notes, place names) against the spelling list. */
 function checkSpellings(
   file: string,
-  source: schemas.EventSource,
+  source: EventSource,
   rules: SpellingRules,
   problems: ProblemList,
 ): void {
