@@ -14,6 +14,7 @@ const NUMBER_FLAGS = {
   "max-body-bytes": "maxBodyBytes",
   "request-timeout": "requestTimeoutMs",
   "headers-timeout": "headersTimeoutMs",
+  "metrics-port": "metricsPort",
   "shutdown-delay": "shutdownDelayMs",
   "shutdown-timeout": "shutdownTimeoutMs",
   "response-cache-entries": "responseCacheEntries",
@@ -35,6 +36,11 @@ Options:
   --no-introspection   refuse introspection queries (on by default: the data is public)
   --no-graphiql        do not serve GraphiQL to browsers at /graphql
   --static-dir <dir>   serve the files of <dir> at / (e.g. the widget's demo page)
+  --metrics            serve /metrics on the main port even when it is public (by default only
+                       a loopback listener serves it)
+  --metrics-port <n>   serve /metrics on a port of its own (for Prometheus inside the network)
+  --metrics-host <a>   address of the metrics port (default: --host)
+  --no-metrics         neither collect nor serve metrics
   --log-level <level>  debug, info, warn, error or silent (env LOG_LEVEL; default info)
   -h, --help           show this help
 
@@ -58,7 +64,7 @@ Limits (whole numbers; defaults in brackets):
   --cache-s-maxage <s>                Cache-Control s-maxage of GETs [3600]
   --cache-stale-while-revalidate <s>  Cache-Control stale-while-revalidate of GETs [86400]
 
-Endpoints: /graphql (GraphQL over HTTP, GraphiQL in a browser), /health, /ready, /metrics.
+Endpoints: /graphql (GraphQL over HTTP, GraphiQL in a browser), /health, /ready, /metrics (see above).
 SIGTERM or SIGINT: /ready answers 503 at once; after --shutdown-delay the server stops accepting,
 answers every accepted request and exits (a second signal exits at once).
 `;
@@ -78,6 +84,9 @@ function parse() {
       "no-introspection": { type: "boolean" },
       "no-graphiql": { type: "boolean" },
       "static-dir": { type: "string" },
+      metrics: { type: "boolean" },
+      "no-metrics": { type: "boolean" },
+      "metrics-host": { type: "string" },
       "log-level": { type: "string" },
       help: { type: "boolean", short: "h" },
       ...(Object.fromEntries(
@@ -126,6 +135,8 @@ const gateway = createGateway({
   logger: logLevel,
   ...limits,
   ...(values["static-dir"] ? { staticDir: values["static-dir"] } : {}),
+  ...(values["no-metrics"] ? { metrics: false } : values.metrics ? { metrics: true } : {}),
+  ...(values["metrics-host"] ? { metricsHost: values["metrics-host"] } : {}),
 });
 
 let closing = false;

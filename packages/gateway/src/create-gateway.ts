@@ -20,8 +20,16 @@ export interface GatewayOptions
   host?: string;
   /** Serve the files of this folder at / (the widget's demo page), under a strict CSP. */
   staticDir?: string;
-  /** Serve /metrics (Prometheus). Default true. */
+  /**
+   * Serve /metrics (Prometheus) on the main listener. Default: only when it listens on a loopback
+   * address (a development machine); a public listener keeps its metrics private unless asked, or
+   * serves them on `metricsPort`. `false` also stops collecting them.
+   */
   metrics?: boolean;
+  /** Serve /metrics on a listener of its own, on this port (0 picks one) of `metricsHost`. */
+  metricsPort?: number;
+  /** Address of the metrics listener. Default: `host`. */
+  metricsHost?: string;
   /**
    * On close, how long to go on accepting and answering while /ready already says 503, so that a load
    * balancer takes the instance out before it stops listening. Default 0 (set it to the balancer's
@@ -47,6 +55,8 @@ export interface Gateway {
   readonly listener: (req: IncomingMessage, res: ServerResponse) => void;
   readonly server: Server;
   readonly metrics: Metrics | undefined;
+  /** The listener of /metrics when `metricsPort` is set. */
+  readonly metricsServer: Server | undefined;
   /** Starts listening; resolves with the URL. */
   listen(): Promise<URL>;
   /**
@@ -64,6 +74,11 @@ interface Connection {
   served: number;
   /** When it was accepted. */
   since: number;
+}
+
+/** Whether an address is the loopback (127.0.0.0/8, ::1, localhost): reachable from this machine only. */
+export function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || host === "[::1]" || /^127\./.test(host);
 }
 
 /** A 400 for a request that cannot be read safely; the connection is closed after it. */
@@ -86,6 +101,8 @@ function badRequest(res: ServerResponse, message: string): void {
 export function createGateway(options: GatewayOptions = {}): Gateway {
   const {
     metrics: withMetrics,
+    metricsPort,
+    metricsHost,
     staticDir,
     port = 4000,
     host = "127.0.0.1",
@@ -97,12 +114,16 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
     ...handlerOptions
   } = options;
   const metrics = withMetrics === false ? undefined : createMetrics();
+  const metricsOnMain =
+    metrics !== undefined &&
+    (withMetrics === true || (metricsPort === undefined && isLoopback(host)));
   const fallback = handlerOptions.fallback ?? (staticDir ? serveStatic(staticDir) : undefined);
   // Filled once the handler (and so the schema) exists; yoga reports accepted operations into it.
   let hot: HotOperations | undefined;
   const handler = createFetchHandler({
     ...handlerOptions,
-    ...(metrics ? { metrics: metrics.render, onRequestDone: metrics.observe } : {}),
+    ...(metrics ? { onRequestDone: metrics.observe } : {}),
+    ...(metrics && metricsOnMain ? { metrics: metrics.render } : {}),
     ...(fallback ? { fallback } : {}),
     ...(hotOperations > 0
       ? {
@@ -196,6 +217,29 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
     listener,
   );
 
+  // /metrics on a listener of its own (an internal port for Prometheus), nothing else there.
+  const metricsServer =
+    metrics !== undefined && metricsPort !== undefined
+      ? createServer((req, res) => {
+          if (req.method !== "GET" || req.url?.split("?")[0] !== "/metrics") {
+            res.writeHead(404, {
+              "content-type": "text/plain; charset=utf-8",
+              "x-content-type-options": "nosniff",
+            });
+            res.end("Not found\n");
+            return;
+          }
+          void metrics.render().then(({ contentType, body }) => {
+            res.writeHead(200, {
+              "content-type": contentType,
+              "cache-control": "no-store",
+              "x-content-type-options": "nosniff",
+            });
+            res.end(body);
+          });
+        })
+      : undefined;
+
   // Every connection and whether a request is being answered on it: the drain ends idle connections
   // gracefully itself (Node's closeIdleConnections destroys sockets whose request is not yet parsed,
   // or whose answer is still being written).
@@ -270,6 +314,9 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
       sweep();
     });
     await listenerClosed;
+    if (metricsServer?.listening) {
+      await new Promise((resolve) => metricsServer.close(resolve));
+    }
     handler.logger.info("closed");
   };
 
@@ -280,21 +327,33 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
     listener,
     server,
     metrics,
-    listen() {
-      return new Promise((resolvePromise, reject) => {
-        server.once("error", reject);
-        server.listen(port, host, () => {
-          server.off("error", reject);
-          const address = server.address() as AddressInfo;
-          const hostname = address.family === "IPv6" ? `[${address.address}]` : address.address;
-          const url = new URL(`http://${hostname}:${address.port}/`);
-          handler.logger.info("listening", {
-            url: url.href,
-            datasetVersion: handler.datasetVersion,
+    metricsServer,
+    async listen() {
+      const listenOn = (target: Server, onPort: number, onHost: string) =>
+        new Promise<URL>((resolvePromise, reject) => {
+          target.once("error", reject);
+          target.listen(onPort, onHost, () => {
+            target.off("error", reject);
+            const address = target.address() as AddressInfo;
+            const hostname = address.family === "IPv6" ? `[${address.address}]` : address.address;
+            resolvePromise(new URL(`http://${hostname}:${address.port}/`));
           });
-          resolvePromise(url);
         });
+      const url = await listenOn(server, port, host);
+      const metricsUrl =
+        metricsServer && metricsPort !== undefined
+          ? await listenOn(metricsServer, metricsPort, metricsHost ?? host)
+          : undefined;
+      handler.logger.info("listening", {
+        url: url.href,
+        datasetVersion: handler.datasetVersion,
+        metrics: metricsUrl
+          ? new URL("/metrics", metricsUrl).href
+          : metricsOnMain
+            ? new URL("/metrics", url).href
+            : "off",
       });
+      return url;
     },
     close() {
       if (closing) return closing;

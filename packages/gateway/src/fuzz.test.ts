@@ -286,6 +286,120 @@ describe("hostile input", () => {
     await expectHealthy(gateway, base);
   }, 120_000);
 
+  it("over 127.0.0.1: no Host header, target or Accept value changes what another client gets", async () => {
+    const victims = ["{dataset{eventCount}}", "{themes{id}}", "{events(first:2){totalCount}}"].map(
+      (query) => `/graphql?query=${encodeURIComponent(query)}`,
+    );
+    const honest = new Map<string, string>();
+    for (const victim of victims) {
+      const { received } = await sendRaw(
+        base,
+        Buffer.from(
+          `GET ${victim} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\nConnection: close\r\n\r\n`,
+        ),
+        { halfClose: false },
+      );
+      expect(received, victim).toMatch(/^HTTP\/1\.1 200 /);
+      honest.set(victim, received.slice(received.indexOf("\r\n\r\n")));
+    }
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...victims),
+        fc.constantFrom(...victims),
+        fc.oneof(
+          fc.constantFrom(
+            "x/graphql?query=",
+            "x",
+            "x/",
+            "127.0.0.1:1/",
+            "a?b=",
+            "[::1]/graphql?query=",
+          ),
+          hostileString,
+        ),
+        fc.constantFrom("#", "?", "/", ""),
+        fc.constantFrom("application/json", "application/json, */*", "*/*;q=0.1, application/json"),
+        async (victim, other, hostPrefix, tail, accept) => {
+          const host = `${hostPrefix}${other.slice(other.indexOf("?") + 7)}${tail}`.replace(
+            /[\r\n]/g,
+            "",
+          );
+          await sendRaw(
+            base,
+            Buffer.from(
+              `GET ${victim} HTTP/1.1\r\nHost: ${host}\r\nAccept: ${accept}\r\nConnection: close\r\n\r\n`,
+            ),
+            { halfClose: false },
+          );
+          const { received } = await sendRaw(
+            base,
+            Buffer.from(
+              `GET ${victim} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\nConnection: close\r\n\r\n`,
+            ),
+            { halfClose: false },
+          );
+          count(`poison ${/^HTTP\/1\.1 (\d{3})/.exec(received)?.[1]}`);
+          expect(received.slice(received.indexOf("\r\n\r\n")), `${victim} after Host ${host}`).toBe(
+            honest.get(victim),
+          );
+        },
+      ),
+      { numRuns: runs(120) },
+    );
+    await expectHealthy(gateway, base);
+  }, 120_000);
+
+  it("in process: amplified queries are refused by cost, or answered within the response ceiling", async () => {
+    const fields = [
+      "slug",
+      "title",
+      "summary(lang: DE)",
+      "themes { id label }",
+      "actors { id name }",
+      "sources { url title }",
+      "parts { slug }",
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.subarray(fields, { minLength: 1 }),
+        fc.boolean(),
+        async (aliases, first, selected, viaFragment) => {
+          const selection = viaFragment ? "...F" : selected.join(" ");
+          const query = `{ ${Array.from({ length: aliases }, (_, i) => `a${i}: events(first: ${first}) { nodes { ${selection} } }`).join(" ")} }${viaFragment ? ` fragment F on Event { ${selected.join(" ")} }` : ""}`;
+          const response = await withTimeout(
+            gateway.fetch(
+              new Request("http://gateway.test/graphql", {
+                method: "POST",
+                headers: {
+                  "content-type": "application/json",
+                  accept: "application/graphql-response+json",
+                },
+                body: JSON.stringify({ query }),
+              }),
+            ),
+            `amplified ${aliases}×${first}`,
+          );
+          const text = await response.text();
+          expect(text).not.toMatch(LEAK);
+          expect(text.length).toBeLessThanOrEqual(4 * 1024 * 1024);
+          if (response.status === 400) {
+            expect(text).toMatch(/COST_LIMIT_EXCEEDED|RESPONSE_TOO_LARGE/);
+            count("amplified refused");
+          } else {
+            expect(response.status).toBe(200);
+            count("amplified answered");
+          }
+          // The worst case of the shapes the outside test found never runs.
+          if (aliases === 30 && first === 100 && selected.length >= 3)
+            expect(response.status).toBe(400);
+        },
+      ),
+      { numRuns: runs(60) },
+    );
+  }, 120_000);
+
   it("times out slow clients with 408 instead of holding the connection", async () => {
     const strict = createGateway({ dataset, port: 0, logger, requestTimeoutMs: 600 });
     const url = await strict.listen();
@@ -342,9 +456,38 @@ const rawRequest: fc.Arbitrary<Buffer> = fc
           "//graphql",
           "/graphql#x",
           "",
+          // Absolute-form targets (RFC 9112 §3.2.2), well-formed and not.
+          "http://127.0.0.1/graphql?query=%7B__typename%7D",
+          "HTTP://gateway.example:8080/health",
+          `http://x/graphql?documentId=${EVENTS_QUERY_ID}&variables=%7B%22first%22%3A1%2C%22vocabulary%22%3Afalse%7D`,
+          "http://a b/graphql",
+          "http://[::1/graphql",
+          "http://user:pw@x/graphql",
+          "https://x?query=%7B__typename%7D",
         ),
       },
       { weight: 2, arbitrary: hostileString.map((s) => `/graphql?query=${s}`) },
+    ),
+    host: fc.oneof(
+      {
+        weight: 6,
+        arbitrary: fc.constantFrom("127.0.0.1", "localhost:4000", "[::1]:4000", "gateway.example"),
+      },
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom(
+          // The cache-poisoning shape: a Host that carries a path, a query and a fragment.
+          "x/graphql?query=%7Bthemes%7Bid%7D%7D#",
+          "a b",
+          "[::1",
+          "x/y?z",
+          "@evil",
+          "h:99999x",
+          "",
+          "x#y",
+        ),
+      },
+      { weight: 1, arbitrary: hostileString },
     ),
     version: fc.oneof(
       { weight: 8, arbitrary: fc.constantFrom("HTTP/1.1", "HTTP/1.0") },
@@ -404,9 +547,9 @@ const rawRequest: fc.Arbitrary<Buffer> = fc
     eol: fc.constantFrom("\r\n", "\r\n", "\r\n", "\n"),
     pipelined: fc.boolean(),
   })
-  .map(({ method, target, version, headers, body, length, eol, pipelined }) => {
+  .map(({ method, target, host, version, headers, body, length, eol, pipelined }) => {
     const bytes = Buffer.from(body);
-    const lines = [`${method} ${target} ${version}`.trimEnd(), "Host: 127.0.0.1", ...headers];
+    const lines = [`${method} ${target} ${version}`.trimEnd(), `Host: ${host}`, ...headers];
     let payload: Buffer = bytes;
     if (length === "exact") lines.push(`Content-Length: ${bytes.length}`);
     else if (length === "short") {

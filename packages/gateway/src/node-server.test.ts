@@ -157,3 +157,36 @@ describe("the Node server on 127.0.0.1", () => {
     expect((await rawGet(base, "/sub/app.js")).status).toBe(200);
   });
 });
+
+describe("/metrics and the listener it is served on", () => {
+  it("is served on a loopback listener, not on a public one unless asked, and on a port of its own", async () => {
+    const { isLoopback } = await import("./create-gateway.ts");
+    expect(["127.0.0.1", "127.1.2.3", "::1", "localhost"].every(isLoopback)).toBe(true);
+    expect(["0.0.0.0", "::", "10.0.0.1", "example.org"].some(isLoopback)).toBe(false);
+
+    const local = createGateway({ dataset: syntheticDataset(5), port: 0, logger: "silent" });
+    const localUrl = await local.listen();
+    expect((await fetch(new URL("/metrics", localUrl))).status).toBe(200);
+    await local.close();
+
+    // A separate metrics port: the main listener has no /metrics, the metrics port nothing else.
+    const split = createGateway({
+      dataset: syntheticDataset(5),
+      port: 0,
+      metricsPort: 0,
+      logger: "silent",
+    });
+    const url = await split.listen();
+    const metricsUrl = new URL(
+      `http://127.0.0.1:${(split.metricsServer!.address() as { port: number }).port}/`,
+    );
+    await (await fetch(new URL("/health", url))).text();
+    expect((await fetch(new URL("/metrics", url))).status).toBe(404);
+    const metrics = await fetch(new URL("/metrics", metricsUrl));
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toMatch(/ca_timeline_gateway_http_requests_total\{route="health"/);
+    expect((await fetch(new URL("/graphql", metricsUrl))).status).toBe(404);
+    await split.close();
+    expect(split.metricsServer!.listening).toBe(false);
+  });
+});
