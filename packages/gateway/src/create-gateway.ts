@@ -7,7 +7,7 @@ import { createFetchHandler, type FetchHandler } from "./fetch-handler.ts";
 import { HotOperations, operationKey } from "./hot-operations.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
 import { DEFAULTS, type FetchHandlerOptions } from "./options.ts";
-import { createCostOf } from "./plugins/cost-limit.ts";
+import { createCachedCostOf, createCostOf } from "./plugins/cost-limit.ts";
 import { isPlainHost, parseRequestTarget } from "./request-target.ts";
 import { matchesIfNoneMatch } from "./response-cache.ts";
 import { serveStatic } from "./static-files.ts";
@@ -144,7 +144,9 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
     if (body !== undefined) (req as IncomingMessage & { body?: Buffer }).body = body;
     void adapter(req, res);
   };
-  const costOf = createCostOf(handler.schema, handlerOptions.maxPageSize ?? DEFAULTS.maxPageSize);
+  const costOf = createCachedCostOf(
+    createCostOf(handler.schema, handlerOptions.maxPageSize ?? DEFAULTS.maxPageSize),
+  );
   const maxCost = handlerOptions.maxCost ?? DEFAULTS.maxCost;
   const fastPost =
     hotOperations > 0

@@ -135,3 +135,30 @@ describe("introspection and the cost limit", () => {
     expect(answer.json.data.__schema.queryType.name).toBe("Query");
   });
 });
+
+describe("the cached cost function of the fast path", () => {
+  it("gives the same costs as the plain one, per page-size and @include variables", async () => {
+    const { parse } = await import("graphql");
+    const { createSchema } = await import("@ca-timeline/schema");
+    const { createCachedCostOf, createCostOf } = await import("./cost-limit.ts");
+    const schema = createSchema({ dataset: syntheticDataset(5) });
+    const plain = createCostOf(schema, 100);
+    const cached = createCachedCostOf(plain);
+    const document = parse(
+      "query Q($n: Int, $all: Boolean!, $s: String) { events(first: $n, filter: { search: $s }) { nodes { slug themes @include(if: $all) { id } } } }",
+    );
+    for (const variables of [
+      { n: 1, all: false },
+      { n: 100, all: false },
+      { n: 100, all: true },
+      { n: 1, all: true, s: "x" },
+      { n: 100, all: true, s: "y" },
+    ]) {
+      expect(cached(document, variables, "Q")).toBe(plain(document, variables, "Q"));
+      expect(cached(document, variables, "Q")).toBe(plain(document, variables, "Q"));
+    }
+    expect(plain(document, { n: 100, all: true }, "Q")).toBeGreaterThan(
+      plain(document, { n: 100, all: false }, "Q") ?? Number.POSITIVE_INFINITY,
+    );
+  });
+});

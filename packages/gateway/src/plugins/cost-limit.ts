@@ -4,6 +4,8 @@ import {
   type GraphQLSchema,
   getNullableType,
   isListType,
+  Kind,
+  visit,
 } from "graphql";
 import { type ComplexityEstimator, getComplexity } from "graphql-query-complexity";
 import type { Plugin } from "graphql-yoga";
@@ -90,5 +92,39 @@ export function useCostLimit(schema: GraphQLSchema, options: CostLimitOptions): 
       if (cost !== undefined && cost > options.maxCost)
         setResultAndStopExecution({ errors: [costError(cost, options.maxCost)] });
     },
+  };
+}
+
+/**
+ * A cost function for repeated documents (the compiled POST fast path): a document's cost depends on
+ * its variables only through the `first`/`last` (and `@include`/`@skip` `if`) arguments they feed, so it is computed once per
+ * document and values of those variables (a few per document, kept), not once per request.
+ */
+const COST_ARGUMENTS = new Set(["first", "last", "if"]);
+
+export function createCachedCostOf(costOf: CostOf): CostOf {
+  const perDocument = new WeakMap<
+    DocumentNode,
+    { paging: string[]; costs: Map<string, number | undefined> }
+  >();
+  return (document, variables, operationName) => {
+    let entry = perDocument.get(document);
+    if (entry === undefined) {
+      const paging = new Set<string>();
+      visit(document, {
+        Argument(node) {
+          // first/last weigh pages; `if` of @include/@skip decides which fields count at all.
+          if (COST_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.VARIABLE)
+            paging.add(node.value.name.value);
+        },
+      });
+      entry = { paging: [...paging], costs: new Map() };
+      perDocument.set(document, entry);
+    }
+    const key = `${operationName ?? ""}|${entry.paging.map((name) => JSON.stringify(variables?.[name] ?? null)).join(",")}`;
+    if (entry.costs.has(key)) return entry.costs.get(key);
+    const cost = costOf(document, variables, operationName);
+    if (entry.costs.size < 32) entry.costs.set(key, cost);
+    return cost;
   };
 }
