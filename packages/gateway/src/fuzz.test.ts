@@ -2,7 +2,7 @@ import { connect } from "node:net";
 import { syntheticDataset } from "@ca-timeline/data/testing";
 import { EVENTS_QUERY_ID } from "@ca-timeline/timeline-widget/operations";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createGateway, type Gateway } from "./create-gateway.ts";
 import type { Logger } from "./logger.ts";
 import {
@@ -110,6 +110,10 @@ describe("hostile input", () => {
     await gateway.close();
     if (process.env.FUZZ_STATS) console.log(Object.fromEntries([...stats].sort()));
   });
+  // After each test, whatever it was and whichever ran before: no unexpected error was logged.
+  afterEach(() => {
+    expect(errors.splice(0), "errors the gateway logged").toEqual([]);
+  });
 
   it("in process: POSTs of generated and mutated documents, variables and content types", async () => {
     await fc.assert(
@@ -156,14 +160,16 @@ describe("hostile input", () => {
             },
             { requiredKeys: [] },
           )
-          // Mostly a query or a documentId, rarely both (a 400): more inputs reach execution.
-          .filter(
-            (params) =>
-              !(
-                params.query !== undefined &&
-                params.documentId !== undefined &&
-                Math.random() < 0.8
-              ),
+          // Mostly a query or a documentId, rarely both (a 400): more inputs reach execution. The
+          // choice is generated (not Math.random), so a failing seed replays the same input.
+          .chain((params) =>
+            params.query !== undefined && params.documentId !== undefined
+              ? fc.integer({ min: 0, max: 4 }).map((roll) => {
+                  if (roll === 0) return params;
+                  const { documentId: _, ...rest } = params;
+                  return rest;
+                })
+              : fc.constant(params),
           ),
         fc.oneof(
           { weight: 4, arbitrary: fc.constant("") },
@@ -420,10 +426,6 @@ describe("hostile input", () => {
       await strict.close();
     }
   }, 30_000);
-
-  it("logged no unexpected errors", () => {
-    expect(errors).toEqual([]);
-  });
 });
 
 /** Raw request lines, headers and bodies, well-formed or not. */

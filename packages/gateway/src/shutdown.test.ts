@@ -1,7 +1,7 @@
 import { type ClientRequest, request as httpRequest, type IncomingMessage } from "node:http";
 import { connect } from "node:net";
 import { EVENTS_QUERY_ID } from "@ca-timeline/timeline-widget/operations";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { TIMELINE_EVENTS_ID } from "./persisted-operations.ts";
 import { type CliProcess, startCli, waitForOutput } from "./test-support/cli-process.ts";
 import { rawExchange } from "./test-support/raw-http.ts";
@@ -86,13 +86,13 @@ function refused(url: URL): Promise<boolean> {
   });
 }
 
+/** Waits until new connections are refused (the listener closes a turn or two after the signal). */
 async function eventuallyRefused(url: URL): Promise<boolean> {
-  // The log line comes just before the listener closes, in the same tick of the server's loop.
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (await refused(url)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return false;
+  await vi.waitFor(async () => expect(await refused(url)).toBe(true), {
+    timeout: 10_000,
+    interval: 20,
+  });
+  return true;
 }
 
 describe("graceful shutdown of the CLI under load", () => {
@@ -138,7 +138,11 @@ describe("graceful shutdown of the CLI under load", () => {
         }
       }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The load is under way (some answers came back) when the signal arrives.
+    await vi.waitFor(() => expect(loadResults.length).toBeGreaterThanOrEqual(10), {
+      timeout: 20_000,
+      interval: 10,
+    });
 
     cli.child.kill("SIGTERM");
     await waitForOutput(cli, '"msg":"shutting down"');

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { EVENTS_QUERY } from "@ca-timeline/timeline-widget/operations";
 import fc from "fast-check";
 import {
@@ -359,5 +360,16 @@ export const hostileAccept = fc.oneof(
 );
 
 /** A leaked stack trace or server path in a response body. */
-export const LEAK =
-  /\n\s+at |\bat [\w$.<>]+ \(|(?:file:\/\/|\/work\/|node_modules\/)|\.[cm]?[jt]s:\d+:\d+|"stack"\s*:|originalError/;
+/** The repository's root on this machine (a leaked server path would start with it). */
+const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url)).replace(/\/$/, "");
+
+export const LEAK = new RegExp(
+  [
+    String.raw`\n\s+at |\bat [\w$.<>]+ \(`, // stack frames
+    String.raw`file:\/\/|node_modules\/`,
+    // This checkout's own path, wherever it lives, and any absolute path to a source file.
+    REPO_ROOT.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"),
+    String.raw`(?:^|[\s"'(])\/(?:[\w.-]+\/)+[\w.-]+\.[cm]?[jt]s\b`,
+    String.raw`\.[cm]?[jt]s:\d+:\d+|"stack"\s*:|originalError`,
+  ].join("|"),
+);
