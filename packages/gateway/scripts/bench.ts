@@ -1,9 +1,10 @@
 // Gateway vs bare node:http serving the same bytes, in one run, with autocannon on 127.0.0.1.
 // `npm run bench -w @ca-timeline/gateway`: BENCH_SECONDS per measurement (default 4) and BENCH_RUNS
 // rounds (default 3; medians are reported), so it takes about 6 × seconds × runs.
-import { createServer, type Server } from "node:http";
+import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { timeline } from "@ca-timeline/data";
+import { EVENTS_QUERY_ID } from "@ca-timeline/timeline-widget/operations";
 import autocannon from "autocannon";
 import { createGateway, TIMELINE_VOCABULARY_ID } from "../src/index.ts";
 
@@ -50,7 +51,10 @@ async function measure(options: Parameters<typeof autocannon>[0]): Promise<Figur
 }
 
 async function capture(url: string, init: RequestInit) {
-  const response = await fetch(url, init);
+  // Uncompressed, as autocannon asks (fetch would otherwise ask for and undo brotli).
+  const asked = new Headers(init.headers);
+  if (!asked.has("accept-encoding")) asked.set("accept-encoding", "identity");
+  const response = await fetch(url, { ...init, headers: asked });
   const body = new Uint8Array(await response.arrayBuffer());
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
@@ -58,6 +62,25 @@ async function capture(url: string, init: RequestInit) {
       headers[name] = value;
   });
   return { body, headers };
+}
+
+/** A GET's bytes exactly as sent (fetch would decompress them), with the headers that matter. */
+function captureRaw(url: string, headers: Record<string, string>) {
+  return new Promise<{ body: Uint8Array; headers: Record<string, string> }>((resolve, reject) => {
+    httpRequest(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => {
+        const kept: Record<string, string> = {};
+        for (const [name, value] of Object.entries(res.headers))
+          if (typeof value === "string" && !["date", "connection", "keep-alive"].includes(name))
+            kept[name] = value;
+        resolve({ body: Buffer.concat(chunks), headers: kept });
+      });
+    })
+      .on("error", reject)
+      .end();
+  });
 }
 
 const gateway = createGateway({ port: 0, logger: "warn", metrics: true });
@@ -94,6 +117,18 @@ const varied = years.flatMap((from) =>
   })),
 );
 
+// The same cached GET asked with Accept-Encoding: br (the bare server sends the same brotli bytes).
+const brHeaders = { ...getHeaders, "accept-encoding": "br" };
+const cachedBr = await captureRaw(base + getPath, brHeaders);
+const bareGetBr = await bare(cachedBr.body, cachedBr.headers);
+// Bytes on the wire of the widget's first answer (its persisted operation, first page of 100).
+const widgetPath = `/graphql?documentId=${EVENTS_QUERY_ID}&variables=${encodeURIComponent(JSON.stringify({ first: 100, after: null, vocabulary: true }))}`;
+const wire: Record<string, number> = {};
+for (const coding of ["identity", "gzip", "br"])
+  wire[coding] = (
+    await captureRaw(base + widgetPath, { accept: "application/json", "accept-encoding": coding })
+  ).body.byteLength;
+
 const bareGet = await bare(cached.body, cached.headers);
 const barePost = await bare(uncached.body, uncached.headers);
 
@@ -101,11 +136,12 @@ interface Row {
   name: string;
   budget?: { ratio: number; p99?: number };
   /** The bare server serving the same bytes, measured once per round. */
-  bare: "get" | "post";
+  bare: "get" | "getBr" | "post";
   gateway: () => Promise<Figures>;
 }
 const bareRuns = {
   get: () => measure({ url: bareGet.url + getPath, headers: getHeaders }),
+  getBr: () => measure({ url: bareGetBr.url + getPath, headers: brHeaders }),
   post: () => measure({ url: `${barePost.url}/graphql`, ...post }),
 };
 const rows: Row[] = [
@@ -114,6 +150,12 @@ const rows: Row[] = [
     budget: { ratio: 0.4 },
     bare: "get",
     gateway: () => measure({ url: base + getPath, headers: getHeaders }),
+  },
+  {
+    name: "cached GET, brotli",
+    budget: { ratio: 0.4 },
+    bare: "getBr",
+    gateway: () => measure({ url: base + getPath, headers: brHeaders }),
   },
   {
     name: "uncached POST",
@@ -138,7 +180,11 @@ await measure({ url: `${base}/graphql`, ...post, duration: 1 });
 await measure({ url: base, requests: varied, duration: 1 });
 const samples = rows.map(() => ({ bare: [] as Figures[], gateway: [] as Figures[] }));
 for (let round = 0; round < runs; round++) {
-  const bareFigures = { get: await bareRuns.get(), post: await bareRuns.post() };
+  const bareFigures = {
+    get: await bareRuns.get(),
+    getBr: await bareRuns.getBr(),
+    post: await bareRuns.post(),
+  };
   for (const [i, row] of rows.entries()) {
     samples[i]!.bare.push(bareFigures[row.bare]);
     samples[i]!.gateway.push(await row.gateway());
@@ -174,8 +220,12 @@ for (const [i, row] of rows.entries()) {
 console.log(
   `\nratios per round: ${rows.map((row, i) => `${row.name}: ${samples[i]!.gateway.map((g, r) => `${((g.rps / samples[i]!.bare[r]!.rps) * 100).toFixed(1)} %`).join(", ")}`).join("; ")}`,
 );
+console.log(
+  `\nbytes on the wire, the widget's first answer (100 events, both languages, vocabulary): identity ${wire.identity} B, gzip ${wire.gzip} B (${((wire.gzip! / wire.identity!) * 100).toFixed(0)} %), brotli ${wire.br} B (${((wire.br! / wire.identity!) * 100).toFixed(0)} %); cached GET above: ${cached.body.byteLength} B, brotli ${cachedBr.body.byteLength} B`,
+);
 console.log(missed === 0 ? "All budgets met." : `${missed} budget(s) missed.`);
 
 bareGet.server.close();
+bareGetBr.server.close();
 barePost.server.close();
 await Promise.all([gateway.close(), yogaOnly.close()]);

@@ -2,14 +2,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { type AddressInfo, Server as NetServer, type Socket } from "node:net";
 import { createServerAdapter } from "@whatwg-node/server";
 import { getCacheKey, negotiatedMediaType } from "./cache-key.ts";
+import { type Coding, type ContentCoding, negotiateCoding } from "./compression.ts";
 import { createFastPost } from "./fast-post.ts";
 import { createFetchHandler, type FetchHandler } from "./fetch-handler.ts";
 import { HotOperations, operationKey } from "./hot-operations.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
+import { nodeCompressor } from "./node-compression.ts";
 import { DEFAULTS, type FetchHandlerOptions } from "./options.ts";
 import { createCachedCostOf, createCostOf } from "./plugins/cost-limit.ts";
 import { isPlainHost, parseRequestTarget } from "./request-target.ts";
-import { matchesIfNoneMatch } from "./response-cache.ts";
+import { matchesIfNoneMatch, representationFor } from "./response-cache.ts";
 import { serveStatic } from "./static-files.ts";
 
 export interface GatewayOptions
@@ -117,11 +119,39 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
   const metricsOnMain =
     metrics !== undefined &&
     (withMetrics === true || (metricsPort === undefined && isLoopback(host)));
-  const fallback = handlerOptions.fallback ?? (staticDir ? serveStatic(staticDir) : undefined);
+  // node:zlib: brotli and gzip, stronger for what is compressed once (cache, static files).
+  const storedCompression = nodeCompressor("stored");
+  const dynamicCompression = nodeCompressor("dynamic");
+  const compression =
+    handlerOptions.compression === false
+      ? (false as const)
+      : {
+          stored: handlerOptions.compression?.stored ?? storedCompression,
+          dynamic: handlerOptions.compression?.dynamic ?? dynamicCompression,
+        };
+  const fallback =
+    handlerOptions.fallback ??
+    (staticDir
+      ? serveStatic(staticDir, compression === false ? undefined : compression.stored)
+      : undefined);
+  // The coding of a cached GET per Accept-Encoding value (a handful in practice; bounded).
+  const codings = new Map<string, Coding>();
+  const storedCodings =
+    compression === false ? new Set<ContentCoding>() : compression.stored.codings;
+  const codingOf = (header: string | undefined): Coding => {
+    const key = header ?? "";
+    let coding = codings.get(key);
+    if (coding === undefined) {
+      coding = negotiateCoding(header, storedCodings);
+      if (codings.size < 100) codings.set(key, coding);
+    }
+    return coding;
+  };
   // Filled once the handler (and so the schema) exists; yoga reports accepted operations into it.
   let hot: HotOperations | undefined;
   const handler = createFetchHandler({
     ...handlerOptions,
+    compression,
     ...(metrics ? { onRequestDone: metrics.observe } : {}),
     ...(metrics && metricsOnMain ? { metrics: metrics.render } : {}),
     ...(fallback ? { fallback } : {}),
@@ -159,6 +189,7 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
             return cost !== undefined && cost <= maxCost;
           },
           maxResponseBytes: handlerOptions.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
+          ...(compression === false ? {} : { compression: compression.dynamic }),
           ...(metrics ? { observe: metrics.compiledRun } : {}),
         })
       : undefined;
@@ -189,13 +220,14 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
           ? undefined
           : cache.get(getCacheKey(type, new URL(`http://${host}${url}`).search));
       if (entry) {
-        if (matchesIfNoneMatch(req.headers["if-none-match"], entry.etag)) {
-          res.writeHead(304, entry.notModifiedHeaders);
+        const chosen = representationFor(entry, codingOf(req.headers["accept-encoding"]));
+        if (matchesIfNoneMatch(req.headers["if-none-match"], chosen.etag)) {
+          res.writeHead(304, chosen.notModifiedHeaders);
           res.end();
           metrics?.fastHit(304);
         } else {
-          res.writeHead(200, entry.headers);
-          res.end(entry.body);
+          res.writeHead(200, chosen.headers);
+          res.end(chosen.body);
           metrics?.fastHit(200);
         }
         return;

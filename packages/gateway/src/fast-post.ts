@@ -1,6 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { DocumentNode, ExecutionResult } from "graphql";
 import { negotiatedMediaType } from "./cache-key.ts";
+import {
+  type Compressor,
+  type ContentCoding,
+  MIN_COMPRESS_BYTES,
+  negotiateCoding,
+  VARY,
+} from "./compression.ts";
 import { CORS_HEADERS } from "./cors.ts";
 import { type HotOperations, operationKey } from "./hot-operations.ts";
 
@@ -22,6 +29,8 @@ export interface FastPostOptions {
   ) => boolean;
   /** Answers larger than this go to yoga, which replaces them by an error. */
   maxResponseBytes: number;
+  /** Compresses answers the client accepts compressed (synchronous: node:zlib). */
+  compression?: { compress: Compressor; codings: ReadonlySet<ContentCoding> };
 }
 
 const JSON_TYPE = /^application\/json\s*(?:;\s*charset=utf-8\s*)?$/i;
@@ -36,7 +45,8 @@ const negotiated = new Map<string, string | undefined>();
  * status codes stay yoga's.
  */
 export function createFastPost(options: FastPostOptions) {
-  const { hot, maxBodyBytes, fallback, observe, withinCost, maxResponseBytes } = options;
+  const { hot, maxBodyBytes, fallback, observe, withinCost, maxResponseBytes, compression } =
+    options;
 
   function answer(
     req: IncomingMessage,
@@ -97,14 +107,27 @@ export function createFastPost(options: FastPostOptions) {
         fallback(req, res, body);
         return;
       }
+      // The same coding the fetch handler would choose (answers under 1 KB as they are).
+      let sent: Uint8Array = bytes;
+      let coding: ContentCoding | undefined;
+      if (compression && bytes.byteLength >= MIN_COMPRESS_BYTES) {
+        const chosen = negotiateCoding(req.headers["accept-encoding"], compression.codings);
+        const compressed = chosen === "identity" ? undefined : compression.compress(bytes, chosen);
+        if (compressed instanceof Uint8Array && compressed.byteLength < bytes.byteLength) {
+          sent = compressed;
+          coding = chosen as ContentCoding;
+        }
+      }
       res.writeHead(200, {
         "content-type": `${type}; charset=utf-8`,
-        "content-length": bytes.byteLength,
+        "content-length": sent.byteLength,
+        ...(coding ? { "content-encoding": coding } : {}),
+        vary: VARY,
         "cache-control": "no-store",
         "x-content-type-options": "nosniff",
         ...CORS_HEADERS,
       });
-      res.end(bytes);
+      res.end(sent);
       observe?.((performance.now() - started) / 1000);
     };
     if (result instanceof Promise) result.then(send, () => fallback(req, res, body));

@@ -3,6 +3,14 @@ import { createSchema } from "@ca-timeline/schema";
 import type { GraphQLSchema } from "graphql";
 import type { YogaServerInstance } from "graphql-yoga";
 import { getCacheKey, negotiatedMediaType } from "./cache-key.ts";
+import {
+  type Coding,
+  type ContentCoding,
+  MIN_COMPRESS_BYTES,
+  negotiateCoding,
+  VARY,
+  webCompressor,
+} from "./compression.ts";
 import { CORS_HEADERS, preflight, withCors } from "./cors.ts";
 import { createGatewayYoga } from "./create-yoga.ts";
 import { GRAPHIQL_CSP, GRAPHIQL_PREFIX, graphiqlAsset } from "./graphiql.ts";
@@ -12,6 +20,7 @@ import {
   type CachedResponse,
   matchesIfNoneMatch,
   ResponseCache,
+  representationFor,
   sha256Hex,
 } from "./response-cache.ts";
 
@@ -87,45 +96,90 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHand
   const maxResponseBytes = setting("maxResponseBytes");
 
   const datasetVersion = dataset.version;
+  // Codings: the runtime's compressors for stored (cached, compressed once) and per-request answers.
+  const none = { compress: () => undefined, codings: new Set<ContentCoding>() };
+  const web = options.compression === false ? none : webCompressor();
+  const stored = options.compression === false ? none : (options.compression?.stored ?? web);
+  const dynamic = options.compression === false ? none : (options.compression?.dynamic ?? web);
   const graphiql = options.graphiql ?? true;
   const observe = options.onRequestDone;
 
-  function fromCache(entry: CachedResponse, ifNoneMatch: string | null): Response {
-    if (matchesIfNoneMatch(ifNoneMatch, entry.etag)) {
-      return new Response(null, { status: 304, headers: entry.notModifiedHeaders });
+  function fromCache(entry: CachedResponse, request: Request): Response {
+    const chosen = representationFor(
+      entry,
+      negotiateCoding(request.headers.get("accept-encoding"), stored.codings),
+    );
+    if (matchesIfNoneMatch(request.headers.get("if-none-match"), chosen.etag)) {
+      return new Response(null, { status: 304, headers: chosen.notModifiedHeaders });
     }
-    return new Response(entry.body as Uint8Array<ArrayBuffer>, {
+    return new Response(chosen.body as Uint8Array<ArrayBuffer>, {
       status: 200,
-      headers: entry.headers,
+      headers: chosen.headers,
     });
   }
 
-  /** Stores a successful GET answer: its bytes, a strong ETag over dataset version, request and body. */
+  /**
+   * Stores a successful GET answer in every coding offered: its bytes, and a strong ETag over dataset
+   * version, cache key and body (suffixed with the coding, so each representation has its own).
+   */
   async function store(
     key: string,
     body: Uint8Array,
     contentType: string,
   ): Promise<CachedResponse> {
-    const etag = `"${await sha256Hex(datasetVersion, "\n", key, "\n", body)}"`;
-    const notModifiedHeaders = {
-      ...CORS_HEADERS,
-      "cache-control": cacheControl,
-      etag,
-      vary: "Accept",
-      "x-content-type-options": "nosniff",
+    const hash = await sha256Hex(datasetVersion, "\n", key, "\n", body);
+    const representation = (bytes: Uint8Array, coding: Coding) => {
+      const etag = coding === "identity" ? `"${hash}"` : `"${hash}-${coding}"`;
+      const notModifiedHeaders = {
+        ...CORS_HEADERS,
+        "cache-control": cacheControl,
+        etag,
+        vary: VARY,
+        "x-content-type-options": "nosniff",
+      };
+      return {
+        body: bytes,
+        etag,
+        notModifiedHeaders,
+        headers: {
+          ...notModifiedHeaders,
+          "content-type": contentType,
+          "content-length": String(bytes.byteLength),
+          ...(coding === "identity" ? {} : { "content-encoding": coding }),
+        },
+      };
     };
-    const entry: CachedResponse = {
-      body,
-      etag,
-      notModifiedHeaders,
-      headers: {
-        ...notModifiedHeaders,
-        "content-type": contentType,
-        "content-length": String(body.byteLength),
-      },
-    };
+    const entry: CachedResponse = { identity: representation(body, "identity") };
+    if (body.byteLength >= MIN_COMPRESS_BYTES) {
+      for (const coding of stored.codings) {
+        const compressed = await stored.compress(body, coding);
+        if (compressed && compressed.byteLength < body.byteLength)
+          entry[coding] = representation(compressed, coding);
+      }
+    }
     cache.set(key, entry);
     return entry;
+  }
+
+  /** An uncached answer in the coding the client prefers (compressed per request, when worth it). */
+  async function encoded(
+    request: Request,
+    response: Response,
+    body?: Uint8Array,
+  ): Promise<Response> {
+    response.headers.set("vary", VARY);
+    if (body === undefined || body.byteLength < MIN_COMPRESS_BYTES) return response;
+    const coding = negotiateCoding(request.headers.get("accept-encoding"), dynamic.codings);
+    if (coding === "identity") return response;
+    const compressed = await dynamic.compress(body, coding);
+    if (!compressed || compressed.byteLength >= body.byteLength) return response;
+    const headers = new Headers(response.headers);
+    headers.set("content-encoding", coding);
+    headers.set("content-length", String(compressed.byteLength));
+    return new Response(compressed as Uint8Array<ArrayBuffer>, {
+      status: response.status,
+      headers,
+    });
   }
 
   /**
@@ -177,7 +231,7 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHand
   async function graphqlGet(request: Request, url: URL, context: ServerContext | undefined) {
     const key = keyOf(request, url);
     const hit = key === undefined ? undefined : cache.get(key);
-    if (hit) return fromCache(hit, request.headers.get("if-none-match"));
+    if (hit) return fromCache(hit, request);
     const { response, body } = await bounded(await yoga.fetch(request, context ?? {}));
     // Stored only when yoga answered with the media type the key names (see negotiatedMediaType).
     const type = response.headers.get("content-type") ?? "";
@@ -189,12 +243,11 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHand
       type.startsWith(key.slice(0, key.indexOf(" ")))
     ) {
       const entry = await store(key, body, type);
-      return fromCache(entry, request.headers.get("if-none-match"));
+      return fromCache(entry, request);
     }
     if (type.startsWith("text/html")) response.headers.set("content-security-policy", GRAPHIQL_CSP);
     else response.headers.set("cache-control", "no-store");
-    response.headers.set("vary", "Accept");
-    return withCors(response);
+    return withCors(await encoded(request, response, body));
   }
 
   async function graphqlPost(request: Request, context: ServerContext | undefined) {
@@ -212,9 +265,9 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHand
         errors: [{ message: `Request body is larger than ${maxBodyBytes} bytes` }],
       });
     }
-    const { response } = await bounded(await yoga.fetch(request, context ?? {}));
+    const { response, body } = await bounded(await yoga.fetch(request, context ?? {}));
     response.headers.set("cache-control", "no-store");
-    return withCors(response);
+    return withCors(await encoded(request, response, body));
   }
 
   async function route(

@@ -8,7 +8,7 @@ const QUERY = "{ dataset { version eventCount } themes { id } }";
 describe("HTTP caching of GET", () => {
   const gateway = createFetchHandler({ dataset: syntheticDataset(30), logger: "silent" });
 
-  it("sends Cache-Control, a strong quoted ETag and Vary: Accept, and 304 on If-None-Match", async () => {
+  it("sends Cache-Control, a strong quoted ETag and Vary: Accept, Accept-Encoding, and 304 on If-None-Match", async () => {
     const url = getUrl({ query: QUERY });
     const first = await gateway.fetch(
       new Request(url, { headers: { accept: "application/json" } }),
@@ -17,7 +17,7 @@ describe("HTTP caching of GET", () => {
     expect(first.headers.get("cache-control")).toBe(
       "public, max-age=300, s-maxage=3600, stale-while-revalidate=86400",
     );
-    expect(first.headers.get("vary")).toBe("Accept");
+    expect(first.headers.get("vary")).toBe("Accept, Accept-Encoding");
     const etag = first.headers.get("etag")!;
     expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
     const body = await first.text();

@@ -1,4 +1,5 @@
 import type { Dataset } from "@ca-timeline/data";
+import type { Compressor, ContentCoding } from "./compression.ts";
 import type { Logger, LogLevel } from "./logger.ts";
 import type { AcceptedOperationListener } from "./plugins/accepted-operations.ts";
 
@@ -50,6 +51,18 @@ export interface FetchHandlerOptions {
    * before it runs (the Node server compiles repeated ones for its fast path).
    */
   onAcceptedOperation?: AcceptedOperationListener;
+  /**
+   * Compression of answers (brotli and gzip by Accept-Encoding): the compressors for cached answers
+   * (compressed once, when stored) and for per-request answers. Default: the runtime's
+   * CompressionStream (gzip; brotli where it has it); the Node server passes node:zlib (both).
+   * `false` sends everything uncompressed (e.g. behind a proxy that compresses).
+   */
+  compression?:
+    | false
+    | {
+        stored?: { compress: Compressor; codings: ReadonlySet<ContentCoding> };
+        dynamic?: { compress: Compressor; codings: ReadonlySet<ContentCoding> };
+      };
   /** Handles requests no route matched (e.g. static files); return undefined for 404. */
   fallback?: (request: Request) => Promise<Response | undefined> | Response | undefined;
 }

@@ -1,13 +1,35 @@
 import { LRUCache } from "lru-cache";
+import type { Coding } from "./compression.ts";
 
-/** A cached GraphQL GET response: the exact bytes and headers, shared by the fetch and Node paths. */
-export interface CachedResponse {
+/** One representation of a cached answer: its bytes (identity, brotli or gzip), ETag and headers. */
+export interface Representation {
   body: Uint8Array;
+  /** Strong and distinct per coding (RFC 9110 §8.8.3): `"<hash>"`, `"<hash>-br"`, `"<hash>-gzip"`. */
   etag: string;
   headers: Record<string, string>;
-  /** The headers of a 304 answer: the same, without content type and length. */
+  /** The headers of a 304 answer: the same, without content type, length and coding. */
   notModifiedHeaders: Record<string, string>;
 }
+
+/**
+ * A cached GraphQL GET answer, shared by the fetch and Node paths: computed once when stored, in
+ * every coding this runtime offers (answers under 1 KB only as they are).
+ */
+export interface CachedResponse {
+  identity: Representation;
+  br?: Representation;
+  gzip?: Representation;
+}
+
+/** The representation for a negotiated coding (identity when that coding was not worth storing). */
+export function representationFor(entry: CachedResponse, coding: Coding): Representation {
+  return (coding === "identity" ? undefined : entry[coding]) ?? entry.identity;
+}
+
+const bytesOf = (entry: CachedResponse) =>
+  entry.identity.body.byteLength +
+  (entry.br?.body.byteLength ?? 0) +
+  (entry.gzip?.body.byteLength ?? 0);
 
 /**
  * The cached GET answers: least recently used out first, bounded by entry count and by total bytes
@@ -24,7 +46,7 @@ export class ResponseCache {
         ? new LRUCache({
             max: maxEntries,
             maxSize: maxBytes,
-            sizeCalculation: (entry) => Math.max(1, entry.body.byteLength),
+            sizeCalculation: (entry) => Math.max(1, bytesOf(entry)),
           })
         : undefined;
   }
@@ -46,7 +68,7 @@ export class ResponseCache {
 
   set(key: string, entry: CachedResponse): void {
     const entries = this.#entries;
-    if (entries === undefined || entry.body.byteLength > entries.maxSize) return;
+    if (entries === undefined || bytesOf(entry) > entries.maxSize) return;
     entries.set(key, entry);
   }
 

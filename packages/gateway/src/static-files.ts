@@ -1,5 +1,12 @@
+import type { Stats } from "node:fs";
 import { readFile, realpath, stat } from "node:fs/promises";
 import { extname, join, resolve, sep } from "node:path";
+import {
+  type Compressor,
+  type ContentCoding,
+  MIN_COMPRESS_BYTES,
+  negotiateCoding,
+} from "./compression.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -15,6 +22,9 @@ const TYPES: Record<string, string> = {
   ".woff2": "font/woff2",
 };
 
+/** Text types worth compressing (images and fonts are compressed already). */
+const COMPRESSIBLE = /^(?:text\/|application\/json|image\/svg\+xml)/;
+
 /** The demo page runs under the same strict policy the widget promises to work under. */
 export const HTML_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
@@ -24,9 +34,36 @@ export const HTML_CSP =
  * Serves the files under `dir` for GET/HEAD (`/` and folders → index.html). Refuses anything that
  * would leave `dir` (`..`, encoded slashes, NUL, symlinks pointing out), dotfiles and unknown file types.
  */
-export function serveStatic(dir: string) {
+export function serveStatic(
+  dir: string,
+  compression?: { compress: Compressor; codings: ReadonlySet<ContentCoding> },
+) {
   const root = resolve(dir);
   let realRoot: Promise<string> | undefined;
+  // Compressed once per file version (path + modification time + size), in every coding offered.
+  const compressed = new Map<
+    string,
+    { version: string; codings: Map<ContentCoding, Uint8Array> }
+  >();
+  const compressedFor = async (
+    file: string,
+    version: string,
+    body: Uint8Array,
+    coding: ContentCoding,
+  ): Promise<Uint8Array | undefined> => {
+    let entry = compressed.get(file);
+    if (entry?.version !== version) {
+      entry = { version, codings: new Map() };
+      compressed.set(file, entry);
+    }
+    if (!entry.codings.has(coding)) {
+      const bytes = await compression!.compress(body, coding);
+      // Stored even when not smaller (as the body itself), so the work is done once.
+      entry.codings.set(coding, bytes && bytes.byteLength < body.byteLength ? bytes : body);
+    }
+    const bytes = entry.codings.get(coding)!;
+    return bytes === body ? undefined : bytes;
+  };
   return async (request: Request): Promise<Response | undefined> => {
     if (request.method !== "GET" && request.method !== "HEAD") return undefined;
     let path: string;
@@ -45,8 +82,9 @@ export function serveStatic(dir: string) {
     }
     let file = join(root, path);
     if (file !== root && !file.startsWith(root + sep)) return undefined;
+    let info: Stats;
     try {
-      let info = await stat(file);
+      info = await stat(file);
       if (info.isDirectory()) {
         file = join(file, "index.html");
         info = await stat(file);
@@ -61,17 +99,32 @@ export function serveStatic(dir: string) {
     }
     const type = TYPES[extname(file).toLowerCase()];
     if (!type) return undefined;
-    const body = await readFile(file);
+    let body: Uint8Array = await readFile(file);
     const headers: Record<string, string> = {
       "content-type": type,
-      "content-length": String(body.byteLength),
       "x-content-type-options": "nosniff",
       "cache-control": "public, max-age=300",
+      vary: "Accept-Encoding",
     };
+    if (compression && COMPRESSIBLE.test(type) && body.byteLength >= MIN_COMPRESS_BYTES) {
+      const coding = negotiateCoding(request.headers.get("accept-encoding"), compression.codings);
+      const bytes =
+        coding === "identity"
+          ? undefined
+          : await compressedFor(file, `${info.mtimeMs}:${info.size}`, body, coding);
+      if (bytes) {
+        body = bytes;
+        headers["content-encoding"] = coding;
+      }
+    }
+    headers["content-length"] = String(body.byteLength);
     if (type.startsWith("text/html")) {
       headers["content-security-policy"] = HTML_CSP;
       headers["referrer-policy"] = "no-referrer";
     }
-    return new Response(request.method === "HEAD" ? null : body, { status: 200, headers });
+    return new Response(request.method === "HEAD" ? null : (body as Uint8Array<ArrayBuffer>), {
+      status: 200,
+      headers,
+    });
   };
 }

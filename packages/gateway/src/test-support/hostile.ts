@@ -369,7 +369,7 @@ export const LEAK = new RegExp(
     String.raw`file:\/\/|node_modules\/`,
     // This checkout's own path, wherever it lives, and any absolute path to a source file.
     REPO_ROOT.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"),
-    String.raw`(?:^|[\s"'(])\/(?:[\w.-]+\/)+[\w.-]+\.[cm]?[jt]s\b`,
+    String.raw`(?:^|[\s"'(])\/(?:srv|home|usr|opt|var|tmp|app|root|Users|workspace|work|builds?)\/[\w./-]*\.[cm]?[jt]s\b`,
     String.raw`\.[cm]?[jt]s:\d+:\d+|"stack"\s*:|originalError`,
   ].join("|"),
 );
