@@ -1,7 +1,9 @@
 #!/usr/bin/env node
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createGateway, type GatewayOptions } from "./create-gateway.ts";
 import type { LogLevel } from "./logger.ts";
+import { TrustedDocumentsError } from "./trusted-documents.ts";
 
 /** The limits and sizes a flag sets: flag → option (README and SECURITY.md list their defaults). */
 const NUMBER_FLAGS = {
@@ -33,6 +35,9 @@ Options:
   --port <n>           port to listen on (env PORT; default 4000; 0 picks a free one)
   --host <address>     address to listen on (env HOST; default 127.0.0.1, use 0.0.0.0 in a container)
   --persisted-only     run persisted operations only (send documentId); for production
+  --persisted-documents <file>
+                       also trust the documents in <file> (JSON id → document, as graphql-codegen's
+                       persisted-documents.json); repeatable; a wrong id refuses to start
   --no-introspection   refuse introspection queries (on by default: the data is public)
   --no-graphiql        do not serve GraphiQL to browsers at /graphql
   --static-dir <dir>   serve the files of <dir> at / (e.g. the widget's demo page)
@@ -81,6 +86,7 @@ function parse() {
       port: { type: "string" },
       host: { type: "string" },
       "persisted-only": { type: "boolean" },
+      "persisted-documents": { type: "string", multiple: true },
       "no-introspection": { type: "boolean" },
       "no-graphiql": { type: "boolean" },
       "static-dir": { type: "string" },
@@ -126,18 +132,41 @@ for (const [flag, option] of Object.entries(NUMBER_FLAGS) as Array<
   limits[option] = Number(text);
 }
 
-const gateway = createGateway({
-  port,
-  host: values.host ?? process.env.HOST ?? "127.0.0.1",
-  persistedOnly: values["persisted-only"] ?? false,
-  introspection: !values["no-introspection"],
-  graphiql: !values["no-graphiql"],
-  logger: logLevel,
-  ...limits,
-  ...(values["static-dir"] ? { staticDir: values["static-dir"] } : {}),
-  ...(values["no-metrics"] ? { metrics: false } : values.metrics ? { metrics: true } : {}),
-  ...(values["metrics-host"] ? { metricsHost: values["metrics-host"] } : {}),
+const persistedDocuments = (values["persisted-documents"] ?? []).map((file) => {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    fail(
+      `--persisted-documents: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+  try {
+    return { source: file, documents: JSON.parse(text) as Record<string, string> };
+  } catch (error) {
+    fail(`--persisted-documents: ${file} is not JSON: ${(error as Error).message}`);
+  }
 });
+
+let gateway: ReturnType<typeof createGateway>;
+try {
+  gateway = createGateway({
+    port,
+    host: values.host ?? process.env.HOST ?? "127.0.0.1",
+    persistedOnly: values["persisted-only"] ?? false,
+    introspection: !values["no-introspection"],
+    graphiql: !values["no-graphiql"],
+    logger: logLevel,
+    ...limits,
+    ...(values["static-dir"] ? { staticDir: values["static-dir"] } : {}),
+    ...(persistedDocuments.length > 0 ? { persistedDocuments } : {}),
+    ...(values["no-metrics"] ? { metrics: false } : values.metrics ? { metrics: true } : {}),
+    ...(values["metrics-host"] ? { metricsHost: values["metrics-host"] } : {}),
+  });
+} catch (error) {
+  if (error instanceof TrustedDocumentsError) fail(`--persisted-documents: ${error.message}`);
+  throw error;
+}
 
 let closing = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

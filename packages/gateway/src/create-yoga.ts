@@ -1,7 +1,7 @@
 import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
-import { type DocumentNode, type GraphQLSchema, parse } from "graphql";
+import type { GraphQLSchema } from "graphql";
 import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import { renderGraphiQLPage } from "./graphiql.ts";
 import type { Logger } from "./logger.ts";
@@ -18,6 +18,7 @@ import { useOperationKinds } from "./plugins/operation-kinds.ts";
 import { usePersistedDocuments } from "./plugins/persisted-documents.ts";
 import { useResultErrorFlags } from "./plugins/result-errors.ts";
 import { useStrictGetParams } from "./plugins/strict-get-params.ts";
+import { type DocumentSet, loadTrustedDocuments } from "./trusted-documents.ts";
 
 export type { AcceptedOperationListener } from "./plugins/accepted-operations.ts";
 
@@ -33,6 +34,8 @@ export interface YogaOptions {
   maxCost: number;
   maxPageSize: number;
   maxBodyBytes: number;
+  /** Trusted documents besides the built-in ones (a frontend's `persisted-documents.json`). */
+  trustedDocuments?: readonly DocumentSet[];
   /** Filled with the requests whose result carries errors (their answers are never cached). */
   resultsWithErrors?: WeakSet<Request>;
   /** Called with each arbitrary (not persisted) operation yoga accepted, before it runs. */
@@ -58,9 +61,13 @@ export interface GatewayPlugin {
 
 /** The gateway's yoga plugins in order, each with its fast-path decision. */
 export function gatewayPlugins(options: YogaOptions): GatewayPlugin[] {
-  // Parsed once: persisted operations skip parsing, and their validation too (they are validated in tests).
-  const documents = new Map<string, DocumentNode>(
-    Object.entries(persistedOperations).map(([id, source]) => [id, parse(source)]),
+  // Checked and parsed once, here: persisted operations then skip parsing and validation per request.
+  const documents = loadTrustedDocuments(
+    [
+      { source: "the gateway's built-in documents", documents: persistedOperations },
+      ...(options.trustedDocuments ?? []),
+    ],
+    options.schema,
   );
   const plugins: GatewayPlugin[] = [];
   // First, so that it sees the params as the client sent them.

@@ -88,6 +88,7 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHand
     maxPageSize: setting("maxPageSize"),
     maxBodyBytes: setting("maxBodyBytes"),
     resultsWithErrors: withErrors,
+    ...(options.persistedDocuments ? { trustedDocuments: options.persistedDocuments } : {}),
     ...(options.onAcceptedOperation ? { onAccepted: options.onAcceptedOperation } : {}),
   });
   const cache = new ResponseCache(setting("responseCacheEntries"), setting("responseCacheBytes"));

@@ -4,3 +4,4 @@ export { CORS_HEADERS } from "./cors.ts";
 export { createFetchHandler, type FetchHandler, type ServerContext } from "./fetch-handler.ts";
 export { createJsonLogger, type Logger, type LogLevel } from "./logger.ts";
 export type { FetchHandlerOptions } from "./options.ts";
+export { documentId, TrustedDocumentsError } from "./trusted-documents.ts";

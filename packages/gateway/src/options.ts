@@ -9,6 +9,15 @@ export interface FetchHandlerOptions {
   dataset?: Dataset;
   /** Refuse operations that are not persisted (send `documentId`); for production. Default false. */
   persistedOnly?: boolean;
+  /**
+   * Trusted documents besides the built-in ones, e.g. a frontend's `persisted-documents.json` as
+   * graphql-codegen's client preset writes it (id → document). Each id is checked against the SHA-256 of
+   * its document and each document against the schema when the handler is built: a wrong one throws.
+   */
+  persistedDocuments?: ReadonlyArray<{
+    source: string;
+    documents: Readonly<Record<string, string>>;
+  }>;
   /** Answer introspection queries (GraphiQL and code generators need it; the data is public). Default true. */
   introspection?: boolean;
   /** Serve GraphiQL to browsers at /graphql. Default true. */
