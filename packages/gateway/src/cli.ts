@@ -132,8 +132,9 @@ for (const [flag, option] of Object.entries(NUMBER_FLAGS) as Array<
   limits[option] = Number(text);
 }
 
-const persistedDocuments = (values["persisted-documents"] ?? []).map((file) => {
-  let text: string;
+/** A `--persisted-documents` file: its JSON, or the CLI stops with what is wrong. */
+function readDocuments(file: string): { source: string; documents: Record<string, string> } {
+  let text = "";
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
@@ -144,9 +145,10 @@ const persistedDocuments = (values["persisted-documents"] ?? []).map((file) => {
   try {
     return { source: file, documents: JSON.parse(text) as Record<string, string> };
   } catch (error) {
-    fail(`--persisted-documents: ${file} is not JSON: ${(error as Error).message}`);
+    return fail(`--persisted-documents: ${file} is not JSON: ${(error as Error).message}`);
   }
-});
+}
+const persistedDocuments = (values["persisted-documents"] ?? []).map(readDocuments);
 
 let gateway: ReturnType<typeof createGateway>;
 try {
