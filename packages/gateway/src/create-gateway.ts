@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { type AddressInfo, Server as NetServer, type Socket } from "node:net";
+import type { AddressInfo } from "node:net";
 import { createServerAdapter } from "@whatwg-node/server";
 import { getCacheKey, negotiatedMediaType } from "./cache-key.ts";
 import { type Coding, type ContentCoding, negotiateCoding } from "./compression.ts";
+import { createDrain } from "./drain.ts";
 import { createFastPost } from "./fast-post.ts";
 import { createFetchHandler, type FetchHandler } from "./fetch-handler.ts";
 import { HotOperations, operationKey } from "./hot-operations.ts";
@@ -67,15 +68,6 @@ export interface Gateway {
    * written included) before connections end, or the drain timeout cuts what is left.
    */
   close(): Promise<void>;
-}
-
-interface Connection {
-  /** Requests being answered on it. */
-  active: number;
-  /** Requests answered on it. */
-  served: number;
-  /** When it was accepted. */
-  since: number;
 }
 
 /** Whether an address is the loopback (127.0.0.0/8, ::1, localhost): reachable from this machine only. */
@@ -274,85 +266,8 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
         })
       : undefined;
 
-  // Every connection and whether a request is being answered on it: the drain ends idle connections
-  // gracefully itself (Node's closeIdleConnections destroys sockets whose request is not yet parsed,
-  // or whose answer is still being written).
-  const connections = new Map<Socket, Connection>();
-  let accepted = 0;
-  server.on("connection", (socket: Socket) => {
-    const connection: Connection = { active: 0, served: 0, since: performance.now() };
-    connections.set(socket, connection);
-    accepted++;
-    socket.once("close", () => connections.delete(socket));
-  });
-  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    const connection = connections.get(req.socket);
-    if (connection === undefined) return;
-    connection.active++;
-    res.once("close", () => {
-      connection.active--;
-      connection.served++;
-    });
-  });
-
+  const drain = createDrain(server, handler.logger, { shutdownDelayMs, shutdownTimeoutMs });
   let closing: Promise<void> | undefined;
-  const drain = async (): Promise<void> => {
-    if (!server.listening) return;
-    if (shutdownDelayMs > 0) {
-      handler.logger.info("draining: not ready, still serving", { shutdownDelayMs });
-      await new Promise((resolve) => setTimeout(resolve, shutdownDelayMs));
-    }
-    // Connections that reached the kernel's backlog are accepted before the listener closes (closing
-    // it resets them): libuv accepts one per turn of the event loop, so turns are taken (setImmediate
-    // runs after each poll phase) until one accepts nothing, bounded by the drain timeout.
-    const started = performance.now();
-    for (let seen = -1; seen !== accepted && performance.now() - started < shutdownTimeoutMs; ) {
-      seen = accepted;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    // net.Server#close stops accepting; http.Server#close would also destroy "idle" connections.
-    const listenerClosed = new Promise<void>((resolve) =>
-      NetServer.prototype.close.call(server, () => resolve()),
-    );
-    handler.logger.info("stopped accepting; answering accepted requests", {
-      connections: connections.size,
-    });
-    const freshGraceMs = Math.min(2000, shutdownTimeoutMs);
-    await new Promise<void>((resolve) => {
-      const sweep = () => {
-        const now = performance.now();
-        for (const [socket, connection] of connections) {
-          if (connection.active > 0 || socket.writableEnded) continue;
-          // Idle after an answer, or connected without a request for longer than a client takes to
-          // send one: end it gracefully (what is still buffered is sent first). Answers given during
-          // the drain say `Connection: close`, and Node ends those connections itself.
-          if (connection.served > 0 || now - Math.max(connection.since, started) > freshGraceMs)
-            socket.end();
-        }
-        if (connections.size === 0) {
-          resolve();
-          return;
-        }
-        if (now - started > shutdownTimeoutMs) {
-          handler.logger.warn("shutdown timeout: closing open connections", {
-            shutdownTimeoutMs,
-            connections: connections.size,
-          });
-          for (const socket of connections.keys()) socket.destroy();
-          resolve();
-          return;
-        }
-        // Swept after each poll phase (setImmediate), so a request that has arrived is seen as active.
-        setTimeout(() => setImmediate(sweep), 20);
-      };
-      sweep();
-    });
-    await listenerClosed;
-    if (metricsServer?.listening) {
-      await new Promise((resolve) => metricsServer.close(resolve));
-    }
-    handler.logger.info("closed");
-  };
 
   return {
     fetch: (request) => handler.fetch(request),
@@ -392,7 +307,10 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
     close() {
       if (closing) return closing;
       handler.ready = false;
-      closing = drain();
+      closing = drain().then(async () => {
+        if (metricsServer?.listening) await new Promise((resolve) => metricsServer.close(resolve));
+        handler.logger.info("closed");
+      });
       return closing;
     },
   };

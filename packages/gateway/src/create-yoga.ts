@@ -64,7 +64,12 @@ export function gatewayPlugins(options: YogaOptions): GatewayPlugin[] {
   // Checked and parsed once, here: persisted operations then skip parsing and validation per request.
   const documents = loadTrustedDocuments(
     [
-      { source: "the gateway's built-in documents", documents: persistedOperations },
+      // Validated against the schema by persisted-operations.test.ts (not here: a test may use another).
+      {
+        source: "the gateway's built-in documents",
+        documents: persistedOperations,
+        validate: false,
+      },
       ...(options.trustedDocuments ?? []),
     ],
     options.schema,
