@@ -104,7 +104,12 @@ const firstWidgetGet = getPath({
   documentId: EVENTS_QUERY_ID,
   variables: { first: 100, after: null, vocabulary: true },
 });
-const etag = (await fetch(base + firstWidgetGet, { headers: acceptGraphql })).headers.get("etag")!;
+// The ETag of the uncompressed representation: autocannon asks without Accept-Encoding.
+const etag = (
+  await fetch(base + firstWidgetGet, {
+    headers: { ...acceptGraphql, "accept-encoding": "identity" },
+  })
+).headers.get("etag")!;
 // Cursors to page through filtered results, 10 at a time.
 const tenCursors = (
   (await graphql({ query: "{ events(first: 60) { edges { cursor } } }" })).data.events as {
@@ -323,8 +328,10 @@ const end = await memory(true);
 const metrics = await (await fetch(`${base}/metrics`)).text();
 
 // Graceful shutdown after the load: exits 0.
+const signalled = performance.now();
 server.kill("SIGTERM");
 const exitCode = await exited;
+const shutdownMs = Math.round(performance.now() - signalled);
 
 // ---- Report ----------------------------------------------------------------------------------
 
@@ -378,7 +385,7 @@ console.log(`
 | memory after GC: end | RSS ${mb(end.rss)}, heap ${mb(end.heapUsed)} |
 | heap trend, second half | ${(slope / 1024 / 1024).toFixed(2)} MB/min |
 | settled (end ≤ middle + ${HEAP_GROWTH * 100} % + ${mb(HEAP_SLACK)} heap, + ${RSS_GROWTH * 100} % + ${mb(RSS_SLACK)} RSS) | heap ${heapSettled ? "yes" : "NO"}, RSS ${rssSettled ? "yes" : "NO"} |
-| SIGTERM after the load | exit code ${exitCode} |
+| SIGTERM after the load | exit code ${exitCode} after ${shutdownMs} ms |
 `);
 console.log(
   `heap samples (s: MB): ${samples.map((s) => `${s.at.toFixed(0)}: ${(s.memory.heapUsed / 1024 / 1024).toFixed(1)}`).join(", ")}`,

@@ -80,7 +80,7 @@ export function createDrain(
           // send one: end it gracefully (what is still buffered is sent first). Answers given during
           // the drain say `Connection: close`, and Node ends those connections itself.
           if (connection.served > 0 || now - Math.max(connection.since, started) > freshGraceMs)
-            socket.end();
+            socket.destroySoon();
         }
         if (connections.size === 0) {
           resolve();

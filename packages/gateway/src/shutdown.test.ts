@@ -253,4 +253,28 @@ describe("graceful shutdown of the CLI under load", () => {
     expect((await query.json()).data.dataset.eventCount).toBeGreaterThan(0);
     expect(await cli.exited).toBe(0);
   }, 30_000);
+
+  it("ends idle keep-alive connections itself instead of waiting for clients to close them", async () => {
+    cli = await startCli(["--shutdown-timeout", "30000"]);
+    const { Agent, get } = await import("node:http");
+    const agent = new Agent({ keepAlive: true, maxSockets: 4 });
+    // Keep-alive connections that answered a request and now sit idle in the client's pool.
+    await Promise.all(
+      Array.from(
+        { length: 4 },
+        () =>
+          new Promise<void>((resolve, reject) => {
+            get(new URL("/health", cli!.url), { agent }, (res) => {
+              res.resume();
+              res.on("end", () => resolve());
+            }).on("error", reject);
+          }),
+      ),
+    );
+    cli.child.kill("SIGTERM");
+    expect(await cli.exited).toBe(0);
+    // Closed by the drain, not cut by the 30 s timeout.
+    expect(cli.output().stderr).not.toContain("shutdown timeout");
+    agent.destroy();
+  }, 60_000);
 });

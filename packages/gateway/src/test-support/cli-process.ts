@@ -1,10 +1,20 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { execa, type ResultPromise } from "execa";
+
+/** Output is read as it comes (not buffered), and exit codes are reported, not thrown. */
+const EXECA_OPTIONS = {
+  buffer: false,
+  reject: false,
+  stdin: "ignore",
+  // Signals are the test's to send: execa would SIGKILL 5 s after a SIGTERM, cutting a slow drain short.
+  forceKillAfterDelay: false,
+} as const;
 
 const CLI = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
 
 export interface CliProcess {
-  child: ChildProcess;
+  /** The process (execa's subprocess: a ChildProcess, with IPC when asked). */
+  child: ResultPromise<typeof EXECA_OPTIONS & { ipc: boolean }>;
   url: URL;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): { stdout: string; stderr: string };
@@ -24,17 +34,18 @@ export interface CliOptions {
  * port of 127.0.0.1 and resolves once it listens.
  */
 export function startCli(args: string[] = [], options: CliOptions = {}): Promise<CliProcess> {
-  const child = spawn(
+  const child = execa(
     process.execPath,
     [...(options.nodeArgs ?? []), CLI, "--port", "0", "--host", "127.0.0.1", ...args],
-    { stdio: ["ignore", "pipe", "pipe", ...(options.ipc ? (["ipc"] as const) : [])] },
+    { ...EXECA_OPTIONS, ipc: options.ipc ?? false },
   );
   let stdout = "";
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => {
     stderr += chunk;
   });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  // Its exit code; null when a signal ended it (the CLI itself exits 0 on SIGTERM).
+  const exited = child.then((result) => result.exitCode ?? null);
   return new Promise((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {
       stdout += chunk;
