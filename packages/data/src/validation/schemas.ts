@@ -169,9 +169,10 @@ export const builtEvent = eventSource.extend({
 });
 
 /** The checks JSON Schema cannot express, in words (they go into schema.json's descriptions). */
-const UNIQUE_SLUGS = "No two events share a slug.";
+const UNIQUE_SLUGS =
+  "No two events share a slug. JSON Schema cannot express this rule: the zod schema `dataset` (@ca-timeline/data/validation) checks it.";
 const KNOWN_IDS =
-  "Each event's type, themes, actors and cited documents are ids listed in eventTypes, themes, actors and documents.";
+  "Each event's type, themes, actors and cited documents are ids listed in the file's own eventTypes, themes, actors and documents (checked by the zod schema; this JSON Schema pins them to the vocabularies of the dataset it was generated for).";
 
 const datasetShape = {
   version: z.string().meta({ description: "Package version plus a hash of the content" }),
