@@ -5,6 +5,7 @@ import {
   ISO_DATE,
   ISO_DATE_PATTERN,
   ISO_DAY,
+  ISO_DAY_PATTERN,
   parseEdtf,
   resolveBound,
 } from "./edtf.ts";
@@ -81,5 +82,17 @@ describe("the grammar's patterns", () => {
     expect(ISO_DATE.exec("2023-09-29")?.slice(1)).toEqual(["2023", "09", "29"]);
     expect(EDTF_DATE.exec("2023-06?")?.slice(1)).toEqual(["2023", "06", undefined, "?"]);
     expect(ISO_DAY.test("2023-09")).toBe(false);
+  });
+
+  it.each([
+    ["2023-09-29", true],
+    ["2024-02-29", true],
+    ["2023-13-01", false],
+    ["2023-12-32", false],
+    ["2023-00-10", false],
+    ["2023-09", false],
+    ["2023-9-29", false],
+  ])("ISO_DAY_PATTERN %s → %s", (text, valid) => {
+    expect(new RegExp(ISO_DAY_PATTERN).test(text)).toBe(valid);
   });
 });

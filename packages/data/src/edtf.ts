@@ -7,7 +7,9 @@ const DATE = "(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?";
 /** `?` uncertain, `~` approximate, `%` both. */
 const QUALIFIER = "([?~%])?";
 /** The same, with months 01–12 and days 01–31 spelled out, for validators that only take a pattern. */
-const STRICT_DATE = "\\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\\d|3[01]))?)?";
+const STRICT_MONTH = "(?:0[1-9]|1[0-2])";
+const STRICT_DAY = "(?:0[1-9]|[12]\\d|3[01])";
+const STRICT_DATE = `\\d{4}(?:-${STRICT_MONTH}(?:-${STRICT_DAY})?)?`;
 
 /** An ISO day, `YYYY-MM-DD` (an event's `start` and `end`). */
 export const ISO_DAY: RegExp = /^\d{4}-\d{2}-\d{2}$/;
@@ -17,6 +19,8 @@ export const ISO_DATE: RegExp = /* @__PURE__ */ new RegExp(`^${DATE}$`);
 export const EDTF_DATE: RegExp = /* @__PURE__ */ new RegExp(`^${DATE}${QUALIFIER}$`);
 /** `ISO_DATE` as a pattern string (JSON Schema); `resolveBound` also rejects impossible days. */
 export const ISO_DATE_PATTERN: string = `^${STRICT_DATE}$`;
+/** `ISO_DAY` with months 01–12 and days 01–31 spelled out, as a pattern string (JSON Schema); `resolveBound` also rejects impossible days. */
+export const ISO_DAY_PATTERN: string = `^\\d{4}-${STRICT_MONTH}-${STRICT_DAY}$`;
 /** An event's `date`, one EDTF date or a closed interval `a/b`, as a pattern string (JSON Schema). */
 export const EDTF_PATTERN: string = `^${STRICT_DATE}[?~%]?(?:/${STRICT_DATE}[?~%]?)?$`;
 

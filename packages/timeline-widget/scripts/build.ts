@@ -1,6 +1,8 @@
 // Builds the package: the ESM library for bundlers (lit and the data stay dependencies), the two
-// self-contained standalone bundles, and the demo pages. Declarations come from tsc afterwards.
-import { cp, mkdir, readdir } from "node:fs/promises";
+// self-contained standalone bundles with their subresource-integrity hashes, and the demo pages.
+// Declarations come from tsc afterwards.
+import { createHash } from "node:crypto";
+import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { build, type InlineConfig, type Plugin } from "vite";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -77,7 +79,16 @@ for (const [name, entry] of [
   });
 }
 
-// 3. Demo pages beside copies of the bundles, so that one directory can be served as is.
+// 3. Subresource integrity: `dist/standalone/sri.json` maps each standalone bundle to its sha384 hash, the
+// `integrity` attribute of a <script> that loads it from a CDN (each bundle is one file, no chunks).
+const sri: Record<string, string> = {};
+for (const file of ["ca-timeline.js", "ca-timeline-with-data.js"]) {
+  const code = await readFile(`${root}dist/standalone/${file}`);
+  sri[file] = `sha384-${createHash("sha384").update(code).digest("base64")}`;
+}
+await writeFile(`${root}dist/standalone/sri.json`, `${JSON.stringify(sri, null, 2)}\n`);
+
+// 4. Demo pages beside copies of the bundles, so that one directory can be served as is.
 await mkdir(`${root}dist/demo`, { recursive: true });
 await cp(`${root}demo`, `${root}dist/demo`, { recursive: true });
 for (const file of await readdir(`${root}dist/standalone`)) {

@@ -25,7 +25,8 @@ function hostileDataset(): Dataset {
     {
       ...model!,
       slug: `"]><script>window.__xss=5</script>`,
-      date: "<i>2020</i>",
+      // A date must be EDTF (the reader rejects anything else: see the error test below).
+      date: "2020",
       status: "<b>constructor</b>" as TimelineEvent["status"],
       title: { de: XSS, en: XSS },
       summary: { de: XSS, en: XSS },
@@ -45,7 +46,7 @@ function hostileDataset(): Dataset {
     {
       ...model!,
       slug: "overlong",
-      date: "2025-05-01/2020-01-01",
+      date: "2020-01-01/2025-05-01",
       status: "constructor" as TimelineEvent["status"],
       title: { de: LONG, en: LONG },
       summary: { de: LONG_WORDS, en: LONG_WORDS },
@@ -92,7 +93,6 @@ describe("<ca-timeline> hostile data from an endpoint or a file", () => {
       const root = el.shadowRoot!;
       expect(root.querySelector("img, script, b, :not(.yr) > i")).toBeNull();
       expect(item.querySelector(".title")!.textContent).toBe(XSS);
-      expect(item.querySelector(".date")!.textContent).toBe("<i>2020</i>");
       expect(item.querySelector(".status")!.textContent).toBe("<b>constructor</b>");
       expect(item.querySelector("[part=details]")!.textContent).toContain(XSS);
       expect(item.querySelectorAll("mark").length).toBeGreaterThan(0);
@@ -108,6 +108,20 @@ describe("<ca-timeline> hostile data from an endpoint or a file", () => {
     });
   }
 
+  it("quotes a hostile date that is no EDTF date as inert text in its error message", async () => {
+    const data = hostileDataset();
+    data.events[0] = { ...data.events[0]!, date: XSS };
+    vi.stubGlobal("fetch", async () => Response.json(data));
+    const el = await mount({ src: "/events.json", lang: "en" });
+    await until(() => el.shadowRoot!.querySelector("[role=alert]") !== null);
+    const alert = el.shadowRoot!.querySelector("[role=alert]")!.textContent;
+    expect(alert).toContain('.date: "<img src=x onerror="window.__xss=1"><script>');
+    expect(alert).toContain("is not an EDTF date");
+    expect(el.shadowRoot!.querySelector("img, script")).toBeNull();
+    await new Promise((r) => setTimeout(r, 50));
+    expect((window as { __xss?: number }).__xss).toBeUndefined();
+  });
+
   it("lays out 100,000-character texts at 320 px without sideways scrolling", async () => {
     await page.viewport(320, 640);
     const data = hostileDataset();
@@ -117,8 +131,8 @@ describe("<ca-timeline> hostile data from an endpoint or a file", () => {
     expect(item.querySelector(".status")!.textContent).toBe("constructor");
     expect(item.querySelector(".date")!.textContent).toBe(
       new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).formatRange(
-        Date.UTC(2025, 4, 1),
         Date.UTC(2020, 0, 1),
+        Date.UTC(2025, 4, 1),
       ),
     );
     expect(overflowing(el)).toEqual([]);

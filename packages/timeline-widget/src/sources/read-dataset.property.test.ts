@@ -117,7 +117,8 @@ function datasetArbitrary() {
           ),
         ),
       ),
-      events: fc.array(event, { maxLength: 8 }),
+      // Slugs are unique within a dataset (the schema and the reader both reject duplicates).
+      events: fc.uniqueArray(event, { maxLength: 8, selector: (e) => e.slug }),
     });
   });
 }
@@ -129,6 +130,43 @@ describe("readDataset against the dataset schema", { timeout: 60_000 }, () => {
         const valid = datasetSchema.safeParse(generated);
         expect(valid.success, valid.error?.message).toBe(true);
         expect(readDataset(JSON.parse(JSON.stringify(generated)))).toEqual(valid.data);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it("rejects, with a DataError, what the schema rejects for its dates, ids, sources and slugs", () => {
+    // One defect in one event of a valid dataset: the schema rejects it, and so must the reader.
+    const defects: Array<(event: Record<string, unknown>, events: unknown[]) => void> = [
+      (e) => (e.date = "last spring"),
+      (e) => (e.date = "2023-13-45"),
+      (e) => (e.date = "2023-02-30"),
+      (e) => (e.start = "2023-13-45"),
+      (e) => (e.end = "2023-02-30"),
+      (e) => (e.type = "not-a-known-type"),
+      (e) => (e.themes = [...(e.themes as string[]), "not-a-known-theme"]),
+      (e) => (e.actors = [...(e.actors as string[]), "NOTKNOWN"]),
+      (e) => (e.sources = [{ document: "not-a-known-document" }]),
+      (e) => (e.sources = [{}]),
+      (e, events) => events.push(structuredClone(e)),
+    ];
+    const broken = datasetArbitrary()
+      .filter((dataset) => dataset.events.length > 0)
+      .chain((dataset) =>
+        fc.record({
+          dataset: fc.constant(dataset),
+          event: fc.nat({ max: dataset.events.length - 1 }),
+          defect: fc.nat({ max: defects.length - 1 }),
+        }),
+      )
+      .map(({ dataset, event, defect }) => {
+        defects[defect]!(dataset.events[event] as Record<string, unknown>, dataset.events);
+        return dataset;
+      });
+    fc.assert(
+      fc.property(broken, (input) => {
+        expect(datasetSchema.safeParse(input).success).toBe(false);
+        expect(() => readDataset(JSON.parse(JSON.stringify(input)))).toThrow(DataError);
       }),
       { numRuns: NUM_RUNS },
     );

@@ -1,5 +1,5 @@
 import type { Dataset, LocalizedText, Place, Source, TimelineEvent } from "@ca-timeline/data";
-import { DATE_PRECISIONS, ISO_DAY } from "@ca-timeline/data/edtf";
+import { DATE_PRECISIONS, ISO_DAY, parseEdtf, resolveBound } from "@ca-timeline/data/edtf";
 import { DataError } from "./data-error.ts";
 
 export { DataError };
@@ -36,19 +36,24 @@ function list<T>(v: unknown, where: string, read: (item: Json, where: string) =>
 
 const optionalText = (v: unknown) => (typeof v === "string" ? v : undefined);
 
+/** A real calendar day, `YYYY-MM-DD`. */
+const isDay = (v: string) => ISO_DAY.test(v) && resolveBound(v, "start") !== undefined;
+
 function readEvent(e: Json, where: string): TimelineEvent {
   const slug = text(e.slug, `${where}.slug`);
   where = `event "${slug.slice(0, 60)}"`;
+  const date = text(e.date, `${where}.date`);
+  const span = parseEdtf(date);
+  if (typeof span === "string") throw new DataError(`${where}.date: ${span.slice(0, 200)}`);
   const start = text(e.start, `${where}.start`);
   const end = text(e.end, `${where}.end`);
-  if (!ISO_DAY.test(start) || !ISO_DAY.test(end))
-    throw new DataError(`${where} has no valid start/end day`);
+  if (!isDay(start) || !isDay(end)) throw new DataError(`${where} has no valid start/end day`);
   const precision = text(e.precision, `${where}.precision`).toLowerCase();
   if (!(DATE_PRECISIONS as readonly string[]).includes(precision))
     throw new DataError(`${where}.precision is not year, month or day`);
   const event: TimelineEvent = {
     slug,
-    date: text(e.date, `${where}.date`),
+    date,
     start,
     end,
     precision: precision as TimelineEvent["precision"],
@@ -66,12 +71,13 @@ function readEvent(e: Json, where: string): TimelineEvent {
     ),
     title: localized(e.title, `${where}.title`),
     summary: localized(e.summary, `${where}.summary`),
-    sources: list(e.sources, `${where}.sources`, (s): Source => {
+    sources: list(e.sources, `${where}.sources`, (s, w): Source => {
       const source: Source = {};
       for (const key of ["document", "url", "title", "publisher", "published"] as const) {
         const value = optionalText(s[key]);
         if (value !== undefined) source[key] = value;
       }
+      if (!source.document && !source.url) throw new DataError(`${w} has no document or url`);
       return source;
     }),
   };
@@ -93,13 +99,21 @@ function readTerm(item: Json, where: string, key: "label" | "name") {
 
 /**
  * Checks untrusted data (an `events.json` file, an endpoint's answer, a property) and returns it in
- * the shape of `events.json`, or throws a DataError that says what is wrong. A bare array of events is
- * accepted too; ids the events use but the vocabulary lacks are added with their id as label.
+ * the shape of `events.json`, or throws a DataError that says what is wrong: among others an invalid
+ * EDTF date, a start or end that is no ISO day, a source without document or url, two events with one
+ * slug, an id that a given vocabulary (`themes`, `eventTypes`, `actors`, `documents`) lacks. A bare
+ * array of events is accepted too: vocabularies not given are made from the ids the events use, with
+ * the id as label.
  */
 export function readDataset(raw: unknown): Dataset {
   const root: Json = Array.isArray(raw) ? { events: raw } : isObject(raw) ? raw : {};
   if (!Array.isArray(root.events)) throw new DataError("the data has no list of events");
   const events = list(root.events, "events", readEvent);
+  const slugs = new Set<string>();
+  for (const e of events) {
+    if (slugs.has(e.slug)) throw new DataError(`two events have the slug "${e.slug.slice(0, 60)}"`);
+    slugs.add(e.slug);
+  }
   const themes = list(root.themes, "themes", (t, w) =>
     readTerm(t, w, "label"),
   ) as unknown as Dataset["themes"];
@@ -110,48 +124,61 @@ export function readDataset(raw: unknown): Dataset {
     ...readTerm(a, w, "name"),
     kind: a.kind === "organisation" || a.kind === "ORGANISATION" ? "organisation" : "state",
   })) as Dataset["actors"];
+  // A vocabulary that is given must hold every id the events use; one that is not is made from them.
   const complete = <T extends { id: string }>(
+    name: "themes" | "eventTypes" | "actors" | "documents",
     terms: T[],
-    used: (e: TimelineEvent) => string[],
-    make: (id: string) => T,
+    used: (e: TimelineEvent) => Array<string | undefined>,
+    make?: (id: string) => T,
   ) => {
     const known = new Set(terms.map((t) => t.id));
     for (const e of events)
       for (const id of used(e))
-        if (!known.has(id)) {
+        if (id !== undefined && !known.has(id)) {
+          if (Array.isArray(root[name]) || !make)
+            throw new DataError(
+              `event "${e.slug.slice(0, 60)}" uses "${id.slice(0, 60)}", which is not in its ${name}`,
+            );
           known.add(id);
           terms.push(make(id));
         }
   };
   const label = (id: string) => ({ de: id, en: id });
   complete(
+    "themes",
     themes,
     (e) => e.themes,
     (id) => ({ id, label: label(id) }),
   );
   complete(
+    "eventTypes",
     eventTypes,
     (e) => [e.type],
     (id) => ({ id, label: label(id) }),
   );
   complete(
+    "actors",
     actors,
     (e) => e.actors,
     (id) => ({ id, name: label(id), kind: "state" as const }),
   );
+  const documents = list(root.documents, "documents", (d, w) => ({
+    id: text(d.id, `${w}.id`),
+    title: optionalText(d.title) ?? "",
+    publisher: optionalText(d.publisher) ?? "",
+    published: optionalText(d.published) ?? "",
+    language: optionalText(d.language) ?? "",
+    ...(typeof d.url === "string" ? { url: d.url } : {}),
+  }));
+  // Cited documents are checked where the list is given; a source without one keeps its own url.
+  if (Array.isArray(root.documents))
+    complete("documents", documents, (e) => e.sources.map((s) => s.document));
   return {
     version: optionalText(root.version) ?? "",
     themes,
     eventTypes,
     actors,
-    documents: list(root.documents, "documents", (d, w) => ({
-      id: text(d.id, `${w}.id`),
-      title: optionalText(d.title) ?? "",
-      publisher: optionalText(d.publisher) ?? "",
-      published: optionalText(d.published) ?? "",
-      language: optionalText(d.language) ?? "",
-      ...(typeof d.url === "string" ? { url: d.url } : {}),
-    })),
+    documents,
     events,
   };
 }

@@ -1,0 +1,26 @@
+// dist/standalone/sri.json: the subresource-integrity hashes the README tells pages to put on their
+// <script> tags must be those of the bundles that ship beside them.
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+
+const standalone = new URL("../dist/standalone/", import.meta.url);
+
+describe("dist/standalone/sri.json", () => {
+  it("holds the sha384 hash of each standalone bundle, and the bundles are single files", async () => {
+    const sri = JSON.parse(await readFile(new URL("sri.json", standalone), "utf8")) as Record<
+      string,
+      string
+    >;
+    expect(Object.keys(sri).sort()).toEqual(["ca-timeline-with-data.js", "ca-timeline.js"]);
+    for (const [file, integrity] of Object.entries(sri)) {
+      const code = await readFile(new URL(file, standalone));
+      const digest = createHash("sha384").update(code).digest("base64");
+      expect(integrity, file).toBe(`sha384-${digest}`);
+      // A bundle that imported another chunk would load code its hash does not cover.
+      expect(code.toString("utf8"), file).not.toMatch(/\bimport\s*\(|\bfrom\s*["']\.{1,2}\//);
+    }
+    const scripts = (await readdir(standalone)).filter((name) => name.endsWith(".js"));
+    expect(scripts.sort()).toEqual(Object.keys(sri).sort());
+  });
+});
