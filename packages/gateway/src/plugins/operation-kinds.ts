@@ -1,4 +1,4 @@
-import { GraphQLError, type ValidationRule } from "graphql";
+import { GraphQLError, specifiedRules, type ValidationRule } from "graphql";
 import type { Plugin } from "graphql-yoga";
 
 /**
@@ -22,7 +22,11 @@ const KnownOperationKindRule: ValidationRule = (context) => ({
   },
 });
 
+/** graphql 17 validates this itself (KnownOperationTypesRule); graphql 16 leaves it to execution. */
+const BUILT_IN = specifiedRules.some((rule) => rule.name === "KnownOperationTypesRule");
+
 export function useOperationKinds(): Plugin {
+  if (BUILT_IN) return {};
   return {
     onValidate({ addValidationRule }) {
       addValidationRule(KnownOperationKindRule);
