@@ -63,13 +63,25 @@ function streamCodings(): ContentCoding[] {
   return codings;
 }
 
-/** A compressor on the web-standard CompressionStream (edge runtimes, Deno, Bun, Node). */
-export function webCompressor(): { compress: Compressor; codings: ReadonlySet<ContentCoding> } {
-  const codings = new Set(streamCodings());
+/**
+ * A compressor on the web-standard CompressionStream (edge runtimes, Deno, Bun, Node). The codings are
+ * probed on first use, not when the handler is built: workerd allows no streams at a module's top level.
+ */
+export function webCompressor(): {
+  compress: Compressor;
+  readonly codings: ReadonlySet<ContentCoding>;
+} {
+  let codings: Set<ContentCoding> | undefined;
+  const offered = () => {
+    codings ??= new Set(streamCodings());
+    return codings;
+  };
   return {
-    codings,
+    get codings() {
+      return offered();
+    },
     async compress(body, coding) {
-      if (!codings.has(coding)) return undefined;
+      if (!offered().has(coding)) return undefined;
       const stream = new Blob([body as Uint8Array<ArrayBuffer>])
         .stream()
         .pipeThrough(new CompressionStream(coding as CompressionFormat));

@@ -28,6 +28,12 @@ import {
 // them makes POST CSRF-safe; GET runs queries only (no mutations, no side effects).
 const POST_TYPES = ["application/json", "application/graphql+json", "application/graphql"];
 
+/**
+ * Cloudflare Workers (workerd) would otherwise compress a body again according to its Content-Encoding
+ * header: `encodeBody: "manual"` says the bytes are encoded already. Other runtimes ignore the key.
+ */
+const PRECOMPRESSED = { encodeBody: "manual" } as ResponseInit;
+
 type Compression = { compress: Compressor; codings: ReadonlySet<ContentCoding> };
 
 export interface GraphQLHttpOptions {
@@ -73,6 +79,7 @@ export function createGraphQLHttp(options: GraphQLHttpOptions) {
     return new Response(chosen.body as Uint8Array<ArrayBuffer>, {
       status: 200,
       headers: chosen.headers,
+      ...PRECOMPRESSED,
     });
   }
 
@@ -137,6 +144,7 @@ export function createGraphQLHttp(options: GraphQLHttpOptions) {
     return new Response(compressed as Uint8Array<ArrayBuffer>, {
       status: response.status,
       headers,
+      ...PRECOMPRESSED,
     });
   }
 
