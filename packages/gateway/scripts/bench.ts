@@ -4,7 +4,7 @@
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { timeline } from "@ca-timeline/data";
-import { EVENTS_QUERY_ID } from "@ca-timeline/timeline-widget/operations";
+import { CA_TIMELINE_EVENTS_ID as EVENTS_QUERY_ID } from "@ca-timeline/schema/operations";
 import autocannon from "autocannon";
 import { createGateway, TIMELINE_VOCABULARY_ID } from "../src/index.ts";
 

@@ -2,7 +2,7 @@
 // GETs and revalidations, uncached POSTs with filters, searches, pagination both ways, facets and
 // single events, persisted POSTs and probes — interleaved by a fixed shuffle (reproducible).
 import { timeline } from "@ca-timeline/data";
-import { EVENTS_QUERY_ID } from "@ca-timeline/timeline-widget/operations";
+import { CA_TIMELINE_EVENTS_ID as EVENTS_QUERY_ID } from "@ca-timeline/schema/operations";
 import type { Request as SoakRequest } from "autocannon";
 import { TIMELINE_EVENTS_ID, TIMELINE_VOCABULARY_ID } from "../src/persisted-operations.ts";
 

@@ -1,6 +1,6 @@
 import { connect } from "node:net";
 import { syntheticDataset } from "@ca-timeline/data/testing";
-import { EVENTS_QUERY_ID } from "@ca-timeline/timeline-widget/operations";
+import { CA_TIMELINE_EVENTS_ID as EVENTS_QUERY_ID } from "@ca-timeline/schema/operations";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createGateway, type Gateway } from "./create-gateway.ts";

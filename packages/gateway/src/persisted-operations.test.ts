@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createIndex } from "@ca-timeline/data";
 import { syntheticDataset } from "@ca-timeline/data/testing";
 import { createSchema } from "@ca-timeline/schema";
-import { EVENTS_QUERY_ID } from "@ca-timeline/timeline-widget/operations";
+import { CA_TIMELINE_EVENTS_ID as EVENTS_QUERY_ID } from "@ca-timeline/schema/operations";
 import { parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 import { createFetchHandler } from "./fetch-handler.ts";

@@ -1,6 +1,6 @@
 import { type ClientRequest, request as httpRequest, type IncomingMessage } from "node:http";
 import { connect } from "node:net";
-import { EVENTS_QUERY_ID } from "@ca-timeline/timeline-widget/operations";
+import { CA_TIMELINE_EVENTS_ID as EVENTS_QUERY_ID } from "@ca-timeline/schema/operations";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { TIMELINE_EVENTS_ID } from "./persisted-operations.ts";
 import { type CliProcess, startCli, waitForOutput } from "./test-support/cli-process.ts";

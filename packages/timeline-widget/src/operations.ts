@@ -1,37 +1,16 @@
-// The GraphQL documents the widget sends, as trusted (persisted) documents. A plain module without
-// any import, built to dist/operations.js, so that a gateway can persist exactly these documents:
+// The GraphQL document the widget sends, as a trusted (persisted) document. Its owner is
+// `@ca-timeline/schema/operations` (generated from operations/ca-timeline-events.graphql with its id, the
+// SHA-256 hex of the document, and its result type); the build inlines it (no runtime dependency on the
+// schema package), and this subpath re-exports it for tools that read the widget's documents from the widget:
 //   import { persistedOperations } from "@ca-timeline/timeline-widget/operations";
 // The widget sends `?documentId=<id>&variables=…` and falls back to `?query=<document>` only when the
-// server does not know the id. An id is the SHA-256 (hex) of its document exactly as written here;
-// a test recomputes it, so editing a document without updating its id fails the tests.
+// server does not know the id.
+import { CA_TIMELINE_EVENTS, CA_TIMELINE_EVENTS_ID } from "@ca-timeline/schema/operations";
 
-/**
- * The one operation of the widget (DESIGN §4): the vocabularies and the dataset version with the
- * first page, then pages of 100 events until done. Both languages come at once through aliases so that
- * switching `lang` needs no request.
- */
-export const EVENTS_QUERY = `query CaTimelineEvents($first: Int!, $after: String, $vocabulary: Boolean!) {
-  dataset @include(if: $vocabulary) { version }
-  themes @include(if: $vocabulary) { id de: label(lang: DE) en: label(lang: EN) }
-  eventTypes @include(if: $vocabulary) { id de: label(lang: DE) en: label(lang: EN) }
-  actors @include(if: $vocabulary) { id kind de: name(lang: DE) en: name(lang: EN) }
-  events(first: $first, after: $after) {
-    pageInfo { hasNextPage endCursor }
-    nodes {
-      slug date start end precision status
-      titleDe: title(lang: DE) titleEn: title(lang: EN)
-      summaryDe: summary(lang: DE) summaryEn: summary(lang: EN)
-      notesDe: notes(lang: DE) notesEn: notes(lang: EN)
-      type { id } themes { id } actors { id }
-      places { country de: name(lang: DE) en: name(lang: EN) }
-      sources { url title publisher published document { id title publisher published url } }
-      partOf { slug }
-    }
-  }
-}`;
-
+/** The widget's one operation: the vocabularies with the first page, then pages of events until done. */
+export const EVENTS_QUERY = CA_TIMELINE_EVENTS;
 /** SHA-256 (hex) of EVENTS_QUERY: its persisted-operation id (`documentId`). */
-export const EVENTS_QUERY_ID = "21edb1e9a42255a66b7358f87c259d880f5500cf889b04ce206e1358ad5625b3";
+export const EVENTS_QUERY_ID = CA_TIMELINE_EVENTS_ID;
 
 /** Every document the widget sends, by id (SHA-256 hex of the document): a gateway's persisted-operation store. */
 export const persistedOperations: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
 import { timeline } from "@ca-timeline/data";
 import { syntheticDataset } from "@ca-timeline/data/testing";
-import { EVENTS_QUERY } from "@ca-timeline/timeline-widget/operations";
+import { CA_TIMELINE_EVENTS as EVENTS_QUERY } from "@ca-timeline/schema/operations";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGateway, type Gateway } from "../create-gateway.ts";
 import { createFetchHandler } from "../fetch-handler.ts";

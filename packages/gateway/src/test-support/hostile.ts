@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { EVENTS_QUERY } from "@ca-timeline/timeline-widget/operations";
+import { CA_TIMELINE_EVENTS as EVENTS_QUERY } from "@ca-timeline/schema/operations";
 import fc from "fast-check";
 import {
   persistedOperations,

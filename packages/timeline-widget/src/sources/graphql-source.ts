@@ -1,4 +1,5 @@
 import type { Dataset } from "@ca-timeline/data";
+import type { CaTimelineEventsQuery as EventsQueryResult } from "@ca-timeline/schema/operations";
 import { EVENTS_QUERY, EVENTS_QUERY_ID } from "../operations.ts";
 import { DataError } from "./data-error.ts";
 import { fetchJson, type LoadOptions } from "./fetch-json.ts";
@@ -11,14 +12,20 @@ export const PAGE_SIZE = 100;
 const MAX_PAGES = 200;
 
 type Json = Record<string, unknown>;
-type Term = { id: string; de?: string; en?: string; kind?: string; country?: string };
+// The answer's shape, generated from the document (`@ca-timeline/schema/operations`); an endpoint is
+// untrusted, so every value is still checked (readDataset) rather than believed.
+type Answer = Partial<EventsQueryResult>;
+type Node = Partial<EventsQueryResult["events"]["nodes"][number]>;
+type Label = Partial<NonNullable<Answer["themes"]>[number]>;
+type Name = Partial<NonNullable<Answer["actors"]>[number]>;
 
 const pair = (de: unknown, en: unknown) =>
   typeof de === "string" && typeof en === "string" ? { de, en } : undefined;
-const term = (key: "label" | "name") => (t: Term) => ({
+const label = (t: Label) => ({ id: t.id, label: pair(t.labelDe, t.labelEn) });
+const name = (t: Name) => ({
   id: t.id,
   kind: t.kind?.toLowerCase(),
-  [key]: pair(t.de, t.en),
+  name: pair(t.nameDe, t.nameEn),
 });
 
 /** The codes of a server that does not know (or keep) persisted documents: send the document itself. */
@@ -81,21 +88,21 @@ export async function loadGraphql(endpoint: string, options: LoadOptions = {}): 
     head ??= data;
     const connection = data.events as { nodes?: unknown; pageInfo?: Json } | undefined;
     if (!Array.isArray(connection?.nodes)) throw new DataError("the answer has no events");
-    for (const node of connection.nodes as Json[]) {
+    for (const node of connection.nodes as Node[]) {
       events.push({
         ...node,
         title: pair(node.titleDe, node.titleEn),
         summary: pair(node.summaryDe, node.summaryEn),
         notes: pair(node.notesDe, node.notesEn),
-        type: (node.type as Term | null)?.id,
-        themes: (node.themes as Term[] | null)?.map((t) => t?.id),
-        actors: (node.actors as Term[] | null)?.map((a) => a?.id),
-        places: (node.places as Term[] | null)?.map((p) => ({
+        type: node.type?.id,
+        themes: node.themes?.map((t) => t?.id),
+        actors: node.actors?.map((a) => a?.id),
+        places: node.places?.map((p) => ({
           country: p?.country,
-          name: pair(p?.de, p?.en),
+          name: pair(p?.nameDe, p?.nameEn),
         })),
-        partOf: (node.partOf as Json | null)?.slug,
-        sources: (node.sources as Json[] | null)?.map((source) => {
+        partOf: node.partOf?.slug,
+        sources: (node.sources as Json[] | null | undefined)?.map((source) => {
           const doc = source?.document as Json | null | undefined;
           if (typeof doc?.id !== "string") return { ...source, document: undefined };
           documents.set(doc.id, doc);
@@ -107,9 +114,9 @@ export async function loadGraphql(endpoint: string, options: LoadOptions = {}): 
     if (!next?.hasNextPage) {
       return readDataset({
         version: (head.dataset as Json | null)?.version,
-        themes: (head.themes as Term[] | undefined)?.map(term("label")),
-        eventTypes: (head.eventTypes as Term[] | undefined)?.map(term("label")),
-        actors: (head.actors as Term[] | undefined)?.map(term("name")),
+        themes: (head.themes as Label[] | undefined)?.map(label),
+        eventTypes: (head.eventTypes as Label[] | undefined)?.map(label),
+        actors: (head.actors as Name[] | undefined)?.map(name),
         documents: [...documents.values()],
         events,
       });
