@@ -23,7 +23,10 @@ function installed(name: string, entry = name): string {
 /** The ```ts blocks of the README's graphql-codegen section. */
 async function readmeConfigs(): Promise<string[]> {
   const readme = await readFile(join(packageRoot, "README.md"), "utf8");
-  const section = readme.slice(readme.indexOf("### With GraphQL Code Generator"));
+  const start = readme.indexOf("### With GraphQL Code Generator");
+  // The section ends where the next chapter (## …) begins.
+  const end = readme.indexOf("\n## ", start);
+  const section = readme.slice(start, end === -1 ? undefined : end);
   return [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
 }
 
