@@ -59,7 +59,7 @@ describe("<ca-timeline> quick changes", () => {
     expect(net.signals[0]!.aborted).toBe(true);
     await net.release();
     expect(slugs(el)).toEqual(slugsB);
-    expect(el._status).toBe("ready");
+    expect(el._data.status).toBe("ready");
     // A's load stopped at its first page: no request for its second page went out.
     expect(net.calls.filter((h) => h === "a.test")).toEqual(["a.test"]);
   });
@@ -175,7 +175,7 @@ describe("<ca-timeline> removal and re-adding", () => {
     await net.release();
     // The first page's answer came anyway: no further page was asked for, nothing was rendered.
     expect(endpoint.requests.length).toBe(1);
-    expect(el._data).toBeUndefined();
+    expect(el._data.data).toBeUndefined();
     expect(slugs(el)).toEqual([]);
 
     parent.append(el);

@@ -139,7 +139,12 @@ export function readDataset(raw: unknown): Dataset {
     (e) => e.actors,
     (id) => ({ id, name: label(id), kind: "state" as const }),
   );
+  const retired: Record<string, string> = {};
+  if (isObject(root.retired))
+    for (const [old, slug] of Object.entries(root.retired))
+      if (typeof slug === "string") retired[old] = slug;
   return {
+    ...(isObject(root.retired) ? { retired } : {}),
     version: optionalText(root.version) ?? "",
     themes,
     eventTypes,
