@@ -116,7 +116,6 @@ export class CaTimeline extends LitElement {
     _copied: { state: true },
     _limit: { state: true },
     _missing: { state: true },
-    _narrow: { state: true },
   };
 
   static override styles = styles;
@@ -166,8 +165,6 @@ export class CaTimeline extends LitElement {
   declare _limit: number;
   /** An open-event slug from a link that the data does not have. */
   declare _missing: string;
-  /** Narrower than the wide layout (48rem): filters behind a button, the overview a compact strip. */
-  declare _narrow: boolean;
 
   /** @internal */
   readonly _data = new DataController(this, () => ({
@@ -184,25 +181,11 @@ export class CaTimeline extends LitElement {
   _resolved: ResolvedFilter | undefined;
   /** @internal */
   _years: [number, number] = [0, 0];
-  #resolve = memoLast(
-    (
-      themes: string[],
-      types: string[],
-      actors: string[],
-      from: string | undefined,
-      to: string | undefined,
-      q: string | undefined,
-      data: Loaded,
-    ) =>
-      resolveFilter({ themes, types, actors, from, to, q }, (field, id) =>
-        data.labels.has(`${field}:${id}`),
-      ),
-  );
   #compute = memoLast((data: Loaded, key: string) =>
     computeView(data.index, JSON.parse(key) as EventFilter),
   );
   /** @internal */
-  _rows = memoLast(timelineRows);
+  _rows = memoLast((shown: TimelineEvent[], limit: number) => timelineRows(shown.slice(0, limit)));
   #lastChange = "";
   #scrollToOpen = false;
   #focusPanel = false;
@@ -224,7 +207,6 @@ export class CaTimeline extends LitElement {
     this._copied = "";
     this._limit = FIRST_ROWS;
     this._missing = "";
-    this._narrow = false;
   }
 
   #rerender = () => this.requestUpdate();
@@ -233,28 +215,12 @@ export class CaTimeline extends LitElement {
     super.connectedCallback();
     darkQuery()?.addEventListener("change", this.#rerender);
     this.#observer = globalThis.IntersectionObserver && new IntersectionObserver(this.#onIntersect);
-    this.#resize = globalThis.ResizeObserver && new ResizeObserver(this.#onResize);
-    this.#resize?.observe(this);
-    // Measured once now so that the first render already has the right layout.
-    this.#measure(this.clientWidth);
   }
-
-  #measure(width: number) {
-    const rem = Number.parseFloat(getComputedStyle(this).fontSize) || 16;
-    const narrow = width > 0 && width < 48 * rem;
-    if (narrow !== this._narrow) this._narrow = narrow;
-  }
-
-  #resize: ResizeObserver | undefined;
-  // Applied in the next frame: a layout change inside a ResizeObserver callback loops.
-  #onResize = ([entry]: ResizeObserverEntry[]) =>
-    requestAnimationFrame(() => this.#measure(entry!.contentRect.width));
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     darkQuery()?.removeEventListener("change", this.#rerender);
     this.#observer?.disconnect();
-    this.#resize?.disconnect();
     this.#visible.clear();
     cancelAnimationFrame(this.#more);
   }
@@ -324,15 +290,8 @@ export class CaTimeline extends LitElement {
       return;
     }
     this._years = yearSpan(data.index);
-    const resolved = this.#resolve(
-      this.themes,
-      this.types,
-      this.actors,
-      this.from,
-      this.to,
-      this.q,
-      data,
-    );
+    // Cheap (a few ids); the costly part, the view, is memoised by the filter it yields.
+    const resolved = resolveFilter(this, (field, id) => data.labels.has(`${field}:${id}`));
     this._resolved = resolved;
     const view = this.#compute(data, JSON.stringify(resolved.filter));
     if (view !== this._view) this._limit = FIRST_ROWS;
@@ -402,7 +361,7 @@ export class CaTimeline extends LitElement {
   };
 
   /** @internal Sets the period to whole years; the data's outermost years mean "no bound". */
-  _setPeriod(from: number | undefined, to: number | undefined): void {
+  _setPeriod(from?: number, to?: number): void {
     const [first, last] = this._years;
     this.from = from === undefined || from <= first ? undefined : String(from);
     this.to = to === undefined || to >= last ? undefined : String(to);
@@ -449,9 +408,7 @@ export class CaTimeline extends LitElement {
       return;
     }
     const items = [
-      ...(e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>(
-        "input:enabled, .head, button.yr",
-      ),
+      ...(e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>("input:enabled, .head"),
     ];
     const at = items.indexOf(target);
     const step = {
@@ -481,7 +438,7 @@ export class CaTimeline extends LitElement {
       ${toolbar(this, lang)}
       ${
         data && view
-          ? html`${overview(this, view, lang)}
+          ? html`${overview(this, view)}
             <div class="layout ${this._panel ? "open" : ""}">
               ${filterPanel(this, data, view, lang)}
               <div class="main" id="main" tabindex="-1">${eventList(this, data, view, lang)}</div>

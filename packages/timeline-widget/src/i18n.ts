@@ -24,7 +24,7 @@ const STRINGS = {
     data: "The data is not valid",
     places: "Places",
     sources: "Sources",
-    notes: "Where sources disagree",
+    notes: "Notes",
     type: "Type",
     partOf: "Part of",
     overview: "Jump to year",
@@ -33,7 +33,6 @@ const STRINGS = {
     postponed: "postponed",
     cancelled: "cancelled",
     held: "",
-    notesNeutral: "Notes",
     milestone: "Milestone",
     filtersButton: "Filters",
     skipToEvents: "Skip to the events",
@@ -41,21 +40,14 @@ const STRINGS = {
     language: "Language",
     copyLink: "Copy link",
     copied: "Link copied",
-    copyFailed: "Copy the address from the address bar",
     clearSearch: "Clear search",
     allYears: "Show all years",
-    clearPeriod: "Clear period",
     remove: "Remove filter:",
-    showEvents: "Show events",
     noneFor: "No events match",
-    noneIn: "in",
-    searchFor: "the search",
     badFilter: "These filters cannot be applied; try a shorter search.",
     ignored: "Not found, ignored:",
     event: "event",
     gap: "no events match",
-    inView: "in view",
-    milestones: ["milestone", "milestones"],
   },
   de: {
     search: "Suche",
@@ -79,7 +71,7 @@ const STRINGS = {
     data: "Die Daten sind ungültig",
     places: "Orte",
     sources: "Quellen",
-    notes: "Wo Quellen voneinander abweichen",
+    notes: "Anmerkungen",
     type: "Art",
     partOf: "Teil von",
     overview: "Zu einem Jahr springen",
@@ -88,7 +80,6 @@ const STRINGS = {
     postponed: "verschoben",
     cancelled: "abgesagt",
     held: "",
-    notesNeutral: "Anmerkungen",
     milestone: "Meilenstein",
     filtersButton: "Filter",
     skipToEvents: "Zu den Ereignissen springen",
@@ -96,21 +87,14 @@ const STRINGS = {
     language: "Sprache",
     copyLink: "Link kopieren",
     copied: "Link kopiert",
-    copyFailed: "Adresse aus der Adresszeile kopieren",
     clearSearch: "Suche löschen",
     allYears: "Alle Jahre zeigen",
-    clearPeriod: "Zeitraum löschen",
     remove: "Filter entfernen:",
-    showEvents: "Ereignisse zeigen",
     noneFor: "Keine Ereignisse für",
-    noneIn: "in",
-    searchFor: "die Suche",
     badFilter: "Diese Filter lassen sich nicht anwenden; bitte kürzer suchen.",
     ignored: "Nicht gefunden, ignoriert:",
     event: "Ereignis",
     gap: "keine passenden Ereignisse",
-    inView: "sichtbar",
-    milestones: ["Meilenstein", "Meilensteine"],
   },
 } as const;
 
@@ -130,13 +114,9 @@ export function locale(lang: Lang): string {
   return lang === "de" ? "de-DE" : "en-GB";
 }
 
-/** "1 event", "1.024 Ereignisse"; with `key`, another counted noun ("2 milestones"). */
-export function countText(
-  lang: Lang,
-  count: number,
-  key: "events" | "milestones" = "events",
-): string {
-  const [one, many] = strings(lang)[key];
+/** "1 event", "1.024 Ereignisse". */
+export function countText(lang: Lang, count: number): string {
+  const [one, many] = strings(lang).events;
   return `${new Intl.NumberFormat(locale(lang)).format(count)} ${count === 1 ? one : many}`;
 }
 

@@ -25,13 +25,13 @@ export const EVENTS_QUERY = `query CaTimelineEvents($first: Int!, $after: String
       type { id } themes { id } actors { id }
       places { country de: name(lang: DE) en: name(lang: EN) }
       sources { url title publisher published document { id title publisher published url } }
-      partOf { slug }
+      partOf { slug } milestone
     }
   }
 }`;
 
 /** SHA-256 (hex) of EVENTS_QUERY: its persisted-operation id (`documentId`). */
-export const EVENTS_QUERY_ID = "21edb1e9a42255a66b7358f87c259d880f5500cf889b04ce206e1358ad5625b3";
+export const EVENTS_QUERY_ID = "e46359b609841034974edd4cca3fccdf04df656410a448c0234721fe8fbf86b5";
 
 /** Every document the widget sends, by id (SHA-256 hex of the document): a gateway's persisted-operation store. */
 export const persistedOperations: Readonly<Record<string, string>> = {

@@ -7,7 +7,7 @@ import { highlight } from "../highlight.ts";
 import { strings } from "../i18n.ts";
 import { writeUrlState } from "../url-state.ts";
 import type { Field } from "../view/resolve-filter.ts";
-import { isDisagreement, titleLang } from "../view/text-kind.ts";
+import { titleLang } from "../view/text-kind.ts";
 
 async function copyLink(host: CaTimeline, slug: string) {
   try {
@@ -16,7 +16,7 @@ async function copyLink(host: CaTimeline, slug: string) {
     );
     host._copied = slug;
   } catch {
-    host._copied = "!";
+    host._copied = "";
   }
 }
 
@@ -58,13 +58,13 @@ export function eventDetails(
       ${e.actors.length ? row(t.actors, names("actors", e.actors)) : nothing}
       ${e.places.length ? row(t.places, e.places.map((p) => p.name[lang]).join(", ")) : nothing}
       ${parent ? row(t.partOf, parent.title[lang]) : nothing}
-      ${e.notes ? row(isDisagreement(e.notes.en) ? t.notes : t.notesNeutral, highlight(e.notes[lang], q)) : nothing}
+      ${e.notes ? row(t.notes, highlight(e.notes[lang], q)) : nothing}
       ${row(t.sources, html`<ul>${e.sources.map(source)}</ul>`)}
     </dl>
     ${
       host.syncUrl
         ? html`<p class="share"><button part="copy-link" @click=${() => copyLink(host, e.slug)}>${t.copyLink}</button>
-            <span role="status">${host._copied === e.slug ? t.copied : host._copied === "!" ? t.copyFailed : ""}</span></p>`
+            <span role="status">${host._copied === e.slug ? t.copied : ""}</span></p>`
         : nothing
     }
   </div>`;

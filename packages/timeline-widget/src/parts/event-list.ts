@@ -9,7 +9,7 @@ import type { View } from "../view/compute-view.ts";
 import { duration, type EventNode } from "../view/rows.ts";
 import { typeMarker } from "../view/type-style.ts";
 import { eventDetails } from "./event-details.ts";
-import { emptyMessage, notices } from "./message.ts";
+import { notices } from "./message.ts";
 
 /** Statuses with a label; any other status in untrusted data is shown as its own text. */
 const STATUSES = ["planned", "postponed", "cancelled"];
@@ -20,8 +20,7 @@ const STATUSES = ["planned", "postponed", "cancelled"];
  */
 export function eventList(host: CaTimeline, data: Loaded, view: View, lang: Lang) {
   const t = strings(lang);
-  if (view.failed || view.shown.length === 0)
-    return html`${notices(host, lang)}${emptyMessage(host, view, lang)}`;
+  if (view.failed || view.shown.length === 0) return notices(host, view, lang);
   const q = view.filter.search ?? "";
   const item = (node: EventNode, grouped: boolean): unknown => {
     const e = node.event;
@@ -42,10 +41,8 @@ export function eventList(host: CaTimeline, data: Loaded, view: View, lang: Lang
       ${node.parts.length ? html`<ol class="parts">${node.parts.map((p) => item({ event: p, parts: [] }, false))}</ol>` : nothing}
     </li>`;
   };
-  const rows = host._rows(
-    host._limit < view.shown.length ? view.shown.slice(0, host._limit) : view.shown,
-  );
-  return html`${notices(host, lang)}
+  const rows = host._rows(view.shown, host._limit);
+  return html`${notices(host, view, lang)}
     <ol class="list" part="list" @click=${(e: Event) => {
       const head = (e.target as Element).closest(".head");
       const slug = (head?.parentElement as HTMLElement | null)?.dataset.eventSlug;

@@ -41,10 +41,11 @@ export function filterPanel(host: CaTimeline, data: Loaded, view: View, lang: La
     Number(bound?.slice(0, 4) || edge);
   const from = year(view.filter.from, first);
   const to = year(view.filter.to, last);
+  // The value text names the year's count: the accessible form of the overview's bars.
   const slider = (name: "from" | "to", value: number) =>
     html`<label>${t[name]} <output>${value}</output>
       <input type="range" name=${name} min=${first} max=${last} step="1" .value=${String(value)}
-        aria-valuetext="${t[name]} ${value}" />
+        aria-valuetext="${t[name]} ${value}: ${countText(lang, view.years[value - first]?.count ?? 0)}" />
     </label>`;
   const onChange = (e: Event) => {
     const input = e.target as HTMLInputElement;
@@ -68,6 +69,5 @@ export function filterPanel(host: CaTimeline, data: Loaded, view: View, lang: La
         <legend>${t.period}</legend>
         ${slider("from", from)} ${slider("to", to)}
       </fieldset>
-      <button class="done" @click=${() => host._togglePanel(false)}>${t.showEvents} (${countText(lang, view.shown.length)})</button>
     </div>`;
 }

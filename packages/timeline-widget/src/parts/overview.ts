@@ -1,9 +1,6 @@
-import type { Lang } from "@ca-timeline/data";
 import { html, nothing } from "lit";
 import type { CaTimeline } from "../ca-timeline.ts";
-import { countText, strings } from "../i18n.ts";
 import type { View } from "../view/compute-view.ts";
-import { periodText } from "./toolbar.ts";
 
 let drag: { host: CaTimeline; anchor: number; moved: boolean } | undefined;
 
@@ -17,12 +14,11 @@ function yearAt(e: PointerEvent, view: View): number | undefined {
 
 /**
  * The years from the data's first to its last, each with its count under the current filter, its
- * milestones, and whether its events are on screen. Click a year to jump to it; drag across years
- * (mouse, pen or touch) to select a period. The keyboard sets the period with the sliders of the
- * filter panel.
+ * milestones, whether its events are on screen, and whether it is in the selected period. Click a
+ * year to jump to it; drag across years (mouse, pen or touch) to select a period. The keyboard sets
+ * the period with the sliders of the filter panel.
  */
-export function overview(host: CaTimeline, view: View, lang: Lang) {
-  const t = strings(lang);
+export function overview(host: CaTimeline, view: View) {
   const max = Math.max(1, ...view.years.map((y) => y.count));
   const { from, to } = view.filter;
   const [a, b] = host._preview ?? [
@@ -55,27 +51,19 @@ export function overview(host: CaTimeline, view: View, lang: Lang) {
     const year = (e.target as Element).closest<HTMLElement>("[data-year]")?.dataset.year;
     if (year && !drag?.moved) host._jump(Number(year));
   };
-  const bars = view.years.map(({ year, count, milestones }) => {
-    const cls = `yr${host._inView.has(year) ? " in" : ""}${selecting && year >= a && year <= b ? " sel" : ""}`;
-    const bar = html`<i .style=${`--n:${count / max}`}></i>${milestones ? html`<b class="mk"></b>` : nothing}`;
-    // Narrow: a compact strip for pointer and touch (tap to jump, drag for a period), hidden from
-    // assistive technology; the year headings and the period sliders serve the keyboard there.
-    if (host._narrow || !count)
-      return html`<li><span class=${cls} data-year=${year}>${bar}</span></li>`;
-    const more = `: ${countText(lang, count)}${milestones ? `, ${countText(lang, milestones, "milestones")}` : ""}${host._inView.has(year) ? `, ${t.inView}` : ""}`;
-    return html`<li><button class=${cls} data-year=${year}><span class="y">${year}</span><span class="vh">${more}</span
-      ><span class="c" aria-hidden="true">${count}</span>${bar}</button></li>`;
-  });
   const [first, last] = host._years;
-  return html`<nav class="overview" part="overview" aria-label=${t.overview} aria-hidden=${host._narrow ? "true" : "false"}>
-      <ol class="bars" @pointerdown=${down} @pointermove=${move} @pointerup=${up} @pointercancel=${up}
-        @click=${click} @keydown=${host._onKeys}>${bars}</ol>
-      ${host._narrow ? html`<p class="ends"><span>${first}</span><span>${last}</span></p>` : nothing}
-    </nav>
-    ${
-      from || to
-        ? html`<p class="per" part="period">${t.period}: ${periodText(from ?? undefined, to ?? undefined)}
-            <button @click=${() => host._setPeriod(undefined, undefined)}>${t.clearPeriod}</button></p>`
-        : nothing
-    }`;
+  // A visual summary for pointer and touch (tap to jump, drag for a period), hidden from assistive
+  // technology: the period sliders say the same (each year with its count) and the year headings
+  // of the list are its navigation.
+  return html`<div class="overview" part="overview" aria-hidden="true">
+    <ol class="bars" @pointerdown=${down} @pointermove=${move} @pointerup=${up} @pointercancel=${up} @click=${click}>
+      ${view.years.map(
+        ({ year, count, milestones }) =>
+          html`<li class="yr${host._inView.has(year) ? " in" : ""}${selecting && year >= a && year <= b ? " sel" : ""}" data-year=${year}
+            ><span class="c">${count || ""}</span>${milestones ? html`<b class="mk"></b>` : nothing}<i .style=${`--n:${count / max}`}></i
+            ><span class="y">${year}</span></li>`,
+      )}
+    </ol>
+    <p class="ends"><span>${first}</span><span>${last}</span></p>
+  </div>`;
 }

@@ -1,6 +1,6 @@
 import type { Lang } from "@ca-timeline/data";
 
-// Two small guesses about text in the data, kept apart from the templates so they can be tested alone.
+// A small guess about text in the data, kept apart from the templates so that it can be tested alone.
 
 const GERMAN =
   /[äöüß„]|\b(der|die|das|des|und|mit|für|zur|zum|nach|über|eine?[mnrs]?|neue[mnrs]?|bei|vom|im)\b/i;
@@ -13,15 +13,4 @@ const GERMAN =
 export function titleLang(title: string, documentLanguage?: string): Lang | undefined {
   if (documentLanguage === "de" || documentLanguage === "en") return documentLanguage;
   return GERMAN.test(title) ? "de" : undefined;
-}
-
-const DISAGREEMENT =
-  /\b(while|whereas|differ\w*|different|vary|varies|varied|range|disputed|disagree\w*|contradict\w*|according to|other reports|not (?:be )?confirmed)\b/i;
-
-/**
- * Whether a note is about sources disagreeing (what the data's `notes` are mainly for) or just a remark
- * (who attended, what else happened): the heading says which. Read from the English text.
- */
-export function isDisagreement(note: string): boolean {
-  return DISAGREEMENT.test(note);
 }
