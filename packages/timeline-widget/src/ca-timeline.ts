@@ -189,6 +189,8 @@ export class CaTimeline extends LitElement {
   #lastChange = "";
   #scrollToOpen = false;
   #focusPanel = false;
+  /** An old link was corrected (a retired or unknown event): the URL is rewritten in place. */
+  #rewriteUrl = false;
   #more = 0;
   #observer: IntersectionObserver | undefined;
   #visible = new Map<Element, boolean>();
@@ -303,6 +305,7 @@ export class CaTimeline extends LitElement {
       this._missing = moved ? "" : this._open;
       this._open = moved ?? "";
       this.#scrollToOpen = true;
+      this.#rewriteUrl = true;
     }
     if (this._open) {
       const at = view.shown.findIndex((e) => e.slug === this._open);
@@ -341,8 +344,10 @@ export class CaTimeline extends LitElement {
         .querySelector<HTMLElement>(".filters input:enabled, .filters summary")
         ?.focus();
     }
-    if (this.syncUrl && URL_PROPS.some((p) => changed.has(p as keyof CaTimeline)))
+    if (this.syncUrl && this.#rewriteUrl) this.#url.replace();
+    else if (this.syncUrl && URL_PROPS.some((p) => changed.has(p as keyof CaTimeline)))
       this.#url.write();
+    this.#rewriteUrl = false;
   }
 
   /** @internal */

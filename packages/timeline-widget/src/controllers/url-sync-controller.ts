@@ -70,4 +70,11 @@ export class UrlSyncController implements ReactiveController {
   }
 
   #lastKind = "";
+
+  /** Corrects the URL in place (an old link's retired event): no new history entry. */
+  replace(): void {
+    this.#fromUrl = false;
+    this.#written = this.#host.urlState();
+    history.replaceState(history.state, "", writeUrlState(location.href, this.#written));
+  }
 }

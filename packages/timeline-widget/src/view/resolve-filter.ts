@@ -1,4 +1,4 @@
-import { ISO_DATE, resolveBound } from "@ca-timeline/data/edtf";
+import { resolveBound } from "@ca-timeline/data/edtf";
 import type { EventFilter } from "@ca-timeline/data/query";
 
 export type Field = "themes" | "types" | "actors";
@@ -37,8 +37,9 @@ export function resolveFilter(
     const ids = input[field].filter((id) => known(field, id) || !ignored.push([field, id]));
     if (ids.length > 0) filter[field] = ids;
   }
-  let from = input.from && ISO_DATE.test(input.from) ? input.from : undefined;
-  let to = input.to && ISO_DATE.test(input.to) ? input.to : undefined;
+  // resolveBound is the data package's rule for a filter bound: a calendar date that exists.
+  let from = input.from && resolveBound(input.from, "start") ? input.from : undefined;
+  let to = input.to && resolveBound(input.to, "end") ? input.to : undefined;
   const swapped = !!(from && to && resolveBound(from, "start")! > resolveBound(to, "end")!);
   if (swapped) [from, to] = [to, from];
   if (from) filter.from = from;

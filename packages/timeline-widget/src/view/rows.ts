@@ -22,15 +22,13 @@ export type YearRow =
  * their parent (when the parent is shown too), events of the same date grouped. Input in date order.
  */
 export function timelineRows(shown: readonly TimelineEvent[]): YearRow[] {
-  const visible = new Set(shown.map((e) => e.slug));
-  const nodes = new Map<string, EventNode>();
+  const bySlug = new Map(shown.map((event) => [event.slug, { event, parts: [] } as EventNode]));
   const top: EventNode[] = [];
-  for (const event of shown) {
-    const node = { event, parts: [] };
-    nodes.set(event.slug, node);
-    const parent = event.partOf && visible.has(event.partOf) ? nodes.get(event.partOf) : undefined;
-    // A part listed before its parent (an earlier date) stays on its own: nesting it would move it back in time.
-    if (parent) parent.parts.push(event);
+  for (const node of bySlug.values()) {
+    const parent = node.event.partOf ? bySlug.get(node.event.partOf) : undefined;
+    // A part that starts before its parent stays on its own: nesting it would move it back in time.
+    if (parent && parent !== node && parent.event.start <= node.event.start)
+      parent.parts.push(node.event);
     else top.push(node);
   }
   const rows: YearRow[] = [];
