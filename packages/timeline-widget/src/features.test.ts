@@ -119,9 +119,9 @@ describe("<ca-timeline> overview and period", () => {
   });
 
   it("highlights the years whose events are on screen and marks milestones", async () => {
-    const data = {
+    const data: Dataset = {
       ...base,
-      events: base.events.map((e, i) => (i === 5 ? { ...e, milestone: true } : e)),
+      events: base.events.map((e, i) => (i === 5 ? { ...e, milestone: true as const } : e)),
     };
     const el = await mount({ lang: "en" }, { events: data });
     await until(() => $$(el, ".overview .in").length > 0);
