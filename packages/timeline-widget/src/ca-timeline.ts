@@ -24,8 +24,13 @@ export interface TimelineChangeDetail {
 }
 
 const URL_PROPS = ["themes", "types", "actors", "from", "to", "q", "_open", "lang"] as const;
-/** Events rendered in the first frame; the rest follow in doubling chunks, frame by frame. */
-const FIRST_ROWS = 300;
+/**
+ * Events rendered in the first frame (more than a tall screen shows). More follow in doubling chunks,
+ * one per frame after it is painted, up to AHEAD_ROWS (`updateComplete` waits for those); beyond that,
+ * when the end of the list comes near the screen, so that 10,000 events never sit in the DOM at once.
+ */
+const FIRST_ROWS = 60;
+const AHEAD_ROWS = 1500;
 const list = {
   fromAttribute: splitList,
   toAttribute: (value: string[]) => (value.length > 0 ? value.join(",") : null),
@@ -192,6 +197,7 @@ export class CaTimeline extends LitElement {
   /** An old link was corrected (a retired or unknown event): the URL is rewritten in place. */
   #rewriteUrl = false;
   #more = 0;
+  #moreTask: ReturnType<typeof setTimeout> | undefined;
   #observer: IntersectionObserver | undefined;
   #visible = new Map<Element, boolean>();
 
@@ -212,23 +218,43 @@ export class CaTimeline extends LitElement {
   }
 
   #rerender = () => this.requestUpdate();
+  /** A printout holds every event: the list is completed at once, before the page is laid out for print. */
+  #print = () => {
+    this._limit = Number.POSITIVE_INFINITY;
+    this.performUpdate();
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
     darkQuery()?.addEventListener("change", this.#rerender);
+    addEventListener("beforeprint", this.#print);
+    const scheme = pageScheme();
+    if (scheme !== this.#pageScheme) {
+      this.#pageScheme = scheme;
+      this.requestUpdate();
+    }
     this.#observer = globalThis.IntersectionObserver && new IntersectionObserver(this.#onIntersect);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     darkQuery()?.removeEventListener("change", this.#rerender);
+    removeEventListener("beforeprint", this.#print);
     this.#observer?.disconnect();
     this.#visible.clear();
     cancelAnimationFrame(this.#more);
+    clearTimeout(this.#moreTask);
   }
 
   #onIntersect = (entries: IntersectionObserverEntry[]) => {
-    for (const entry of entries) this.#visible.set(entry.target, entry.isIntersecting);
+    for (const entry of entries) {
+      // The end of a long list is in view: the next chunk.
+      if (entry.target.classList.contains("more")) {
+        if (entry.isIntersecting) this._limit *= 2;
+        continue;
+      }
+      this.#visible.set(entry.target, entry.isIntersecting);
+    }
     const years = new Set<number>();
     for (const [el, on] of this.#visible)
       if (on && el.isConnected) years.add(Number((el as HTMLElement).dataset.year));
@@ -240,10 +266,25 @@ export class CaTimeline extends LitElement {
     return toLang(this.lang || this.parentElement?.closest("[lang]")?.getAttribute("lang"));
   }
 
-  /** Whether the element draws itself dark: `color-scheme`, else the page's declared scheme. */
+  /**
+   * Whether the element draws itself dark: `color-scheme`, else the page's declared scheme (read when
+   * the element is added to the page: a page that switches its scheme later sets `color-scheme`).
+   */
   get _dark(): boolean {
-    const scheme = this.colorScheme || pageScheme();
+    const scheme = this.colorScheme || this.#pageScheme;
     return scheme === "dark" || (scheme === "auto" && !!darkQuery()?.matches);
+  }
+
+  #pageScheme = "light";
+
+  /** Resolves when the whole list is rendered, not just its first frame. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.isConnected && this._limit < Math.min(this._view?.shown.length ?? 0, AHEAD_ROWS)) {
+      await new Promise((resolve) => setTimeout(resolve, 16));
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   /** Loads the data again (what the retry button does). */
@@ -331,12 +372,17 @@ export class CaTimeline extends LitElement {
           ?.scrollIntoView({ block: "center" });
       }
       cancelAnimationFrame(this.#more);
-      if (this._limit < view.shown.length)
+      clearTimeout(this.#moreTask);
+      if (this._limit < Math.min(view.shown.length, AHEAD_ROWS))
+        // After the frame is painted (a task queued from requestAnimationFrame), never before it.
         this.#more = requestAnimationFrame(() => {
-          this._limit *= 2;
+          this.#moreTask = setTimeout(() => {
+            this._limit *= 2;
+          });
         });
       if (this.#observer)
-        for (const year of this.renderRoot.querySelectorAll(".year")) this.#observer.observe(year);
+        for (const item of this.renderRoot.querySelectorAll(".year, .more"))
+          this.#observer.observe(item);
     }
     if (this.#focusPanel) {
       this.#focusPanel = false;
@@ -395,7 +441,8 @@ export class CaTimeline extends LitElement {
   async _jump(year: number): Promise<void> {
     const find = () => this.renderRoot.querySelector<HTMLElement>(`#y${year}`);
     if (!find() && this._view) {
-      this._limit = this._view.shown.length;
+      const at = this._view.shown.findIndex((e) => e.start.startsWith(String(year)));
+      this._limit = Math.max(this._limit, at + FIRST_ROWS);
       await this.updateComplete;
     }
     find()?.focus();

@@ -238,7 +238,9 @@ describe("<ca-timeline> keyboard, language and colour scheme", () => {
     const el = await mount({ lang: "en" }, { events: base });
     expect($(el, ".root")!.classList.contains("dark")).toBe(false);
     document.documentElement.style.colorScheme = "dark";
-    el.requestUpdate();
+    // The page's scheme is read when the element is added to the page.
+    el.remove();
+    document.body.append(el);
     await el.updateComplete;
     expect($(el, ".root")!.classList.contains("dark")).toBe(true);
     expect(getComputedStyle($(el, ".root")!).colorScheme).toBe("dark");

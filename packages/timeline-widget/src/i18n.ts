@@ -114,15 +114,25 @@ export function locale(lang: Lang): string {
   return lang === "de" ? "de-DE" : "en-GB";
 }
 
+const numbers = new Map<string, Intl.NumberFormat>();
+/** Intl.NumberFormat instances are costly to make: one per language and unit. */
+function number(lang: Lang, unit?: "day" | "month"): Intl.NumberFormat {
+  const key = lang + unit;
+  let f = numbers.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale(lang), unit && { style: "unit", unit, unitDisplay: "long" });
+    numbers.set(key, f);
+  }
+  return f;
+}
+
 /** "1 event", "1.024 Ereignisse". */
 export function countText(lang: Lang, count: number): string {
   const [one, many] = strings(lang).events;
-  return `${new Intl.NumberFormat(locale(lang)).format(count)} ${count === 1 ? one : many}`;
+  return `${number(lang).format(count)} ${count === 1 ? one : many}`;
 }
 
 /** "3 days", "2 Monate" (Intl unit formatting). */
 export function unitText(lang: Lang, value: number, unit: "day" | "month"): string {
-  return new Intl.NumberFormat(locale(lang), { style: "unit", unit, unitDisplay: "long" }).format(
-    value,
-  );
+  return number(lang, unit).format(value);
 }

@@ -63,5 +63,6 @@ export function eventList(host: CaTimeline, data: Loaded, view: View, lang: Lang
               </ol>
             </li>`,
       )}
+      ${host._limit < view.shown.length ? html`<li class="more" aria-hidden="true">…</li>` : nothing}
     </ol>`;
 }

@@ -54,3 +54,9 @@ export async function axeViolations(): Promise<string[]> {
     (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`,
   );
 }
+
+/** Waits until a load has rendered its events, the whole list included (not just the first frame). */
+export async function loaded(el: CaTimeline): Promise<void> {
+  await until(() => slugs(el).length > 0);
+  await el.updateComplete;
+}
