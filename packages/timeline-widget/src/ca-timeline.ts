@@ -255,11 +255,16 @@ export class CaTimeline extends LitElement {
       }
       this.#visible.set(entry.target, entry.isIntersecting);
     }
+    this.#yearsInView();
+  };
+
+  /** The years on screen, read afresh: Lit reuses a year's element for another year when the list changes. */
+  #yearsInView() {
     const years = new Set<number>();
     for (const [el, on] of this.#visible)
       if (on && el.isConnected) years.add(Number((el as HTMLElement).dataset.year));
     if ([...years].join() !== [...this._inView].join()) this._inView = years;
-  };
+  }
 
   /** The language in effect: the attribute, else the nearest `lang` around the element. */
   get _lang(): Lang {
@@ -383,6 +388,7 @@ export class CaTimeline extends LitElement {
       if (this.#observer)
         for (const item of this.renderRoot.querySelectorAll(".year, .more"))
           this.#observer.observe(item);
+      this.#yearsInView();
     }
     if (this.#focusPanel) {
       this.#focusPanel = false;

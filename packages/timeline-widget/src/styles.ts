@@ -128,7 +128,6 @@ export const styles = css`
     font-weight: 600;
   }
   .chips {
-    flex-basis: 100%;
     order: 3;
   }
   .chip,
@@ -164,6 +163,10 @@ export const styles = css`
     /* Any year with an event has a visible bar; only an empty year has none. */
     height: calc(var(--n) * 3rem + 0.25rem);
     background: var(--_accent);
+  }
+  .z i {
+    height: 1px;
+    background: var(--_line);
   }
   .in {
     background: var(--_hi);
@@ -203,6 +206,15 @@ export const styles = css`
     display: block;
   }
   @container (max-width: 48rem) {
+    /* The sticky bar stays two rows high: the chips scroll sideways. */
+    .chips {
+      flex: 1 1 100%;
+      flex-wrap: nowrap;
+      overflow-x: auto;
+    }
+    .chip {
+      white-space: nowrap;
+    }
     .yr {
       height: 3rem;
     }

@@ -50,8 +50,7 @@ export function toolbar(host: CaTimeline, lang: Lang) {
                 ? html`<ul class="chips">${chips.map(
                     ([label, remove]) =>
                       html`<li><button class="chip" part="chip" aria-label="${t.remove} ${label}" @click=${remove}>${label}<span aria-hidden="true"> ×</span></button></li>`,
-                  )}</ul>
-                  <button class="reset" part="reset" @click=${host._reset}>${t.reset}</button>`
+                  )}<li><button class="chip" part="reset" @click=${host._reset}>${t.reset}</button></li></ul>`
                 : nothing
             }
           </div>`
