@@ -46,7 +46,6 @@ const STRINGS = {
     noneFor: "No events match",
     badFilter: "These filters cannot be applied; try a shorter search.",
     ignored: "Not found, ignored:",
-    event: "event",
     gap: "no events match",
   },
   de: {
@@ -93,7 +92,6 @@ const STRINGS = {
     noneFor: "Keine Ereignisse für",
     badFilter: "Diese Filter lassen sich nicht anwenden; bitte kürzer suchen.",
     ignored: "Nicht gefunden, ignoriert:",
-    event: "Ereignis",
     gap: "keine passenden Ereignisse",
   },
 } as const;

@@ -103,6 +103,10 @@ describe("<ca-timeline> layout", () => {
   it("renders the real dataset and an event with notes without axe violations", async () => {
     const el = await mount({ lang: "en" }, { events: timeline });
     expect(slugs(el).length).toBe(timeline.events.length);
+    // Each event type has a marker of its own beside its label.
+    const markers = new Map($$(el, "[part=type]").map((t) => [t.textContent, t.className]));
+    expect(markers.size).toBe(timeline.eventTypes.length);
+    expect(new Set(markers.values()).size).toBe(markers.size);
     const withNotes = timeline.events.find((e) => e.notes);
     if (withNotes) {
       $(el, `[data-event-slug="${withNotes.slug}"] .head`)!.click();

@@ -361,7 +361,8 @@ export const styles = css`
     background: var(--c);
     border: 2px solid var(--c);
   }
-  /* Ten markers: colour and shape (round, square, diamond, hollow); the label beside them is the cue. */
+  /* Ten markers, by the type's place in the data's list: colour and shape (round, square, diamond,
+     hollow); the label beside them is the cue that counts. */
   .t0 { --c: #1c7ed6; } .t0::before, .t4::before, .t8::before { border-radius: 50%; }
   .t1 { --c: #2b8a3e; } .t1::before, .t5::before, .t9::before { rotate: 45deg; }
   .t2 { --c: #e8590c; } .t4, .t5, .t6, .t7 { --c: #c2255c; }

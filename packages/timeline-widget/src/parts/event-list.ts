@@ -7,7 +7,6 @@ import { highlight } from "../highlight.ts";
 import { strings, unitText } from "../i18n.ts";
 import type { View } from "../view/compute-view.ts";
 import { duration, type EventNode } from "../view/rows.ts";
-import { typeMarker } from "../view/type-style.ts";
 import { eventDetails } from "./event-details.ts";
 import { notices } from "./message.ts";
 
@@ -22,6 +21,8 @@ export function eventList(host: CaTimeline, data: Loaded, view: View, lang: Lang
   const t = strings(lang);
   if (view.failed || view.shown.length === 0) return notices(host, view, lang);
   const q = view.filter.search ?? "";
+  // A type's marker (shape and colour) follows its place in the data's list of event types.
+  const types = data.dataset.eventTypes.map((type) => type.id);
   const item = (node: EventNode, grouped: boolean): unknown => {
     const e = node.event;
     const open = e.slug === host._open;
@@ -31,7 +32,7 @@ export function eventList(host: CaTimeline, data: Loaded, view: View, lang: Lang
         <span class=${grouped ? "date vh" : "date"}>${formatDate(e.date, lang)}</span>
         <span class="title">${highlight(e.title[lang], q)}</span>
         <span class="meta">
-          <span class="type t${typeMarker(e.type)}" part="type">${host._label("types", e.type, lang)}</span>
+          <span class="type t${types.indexOf(e.type) % 10}" part="type">${host._label("types", e.type, lang)}</span>
           ${e.milestone ? html`<span class="badge" part="milestone">${t.milestone}</span>` : nothing}
           ${span ? html`<span class="dur">${unitText(lang, span.value, span.unit)}</span>` : nothing}
           ${e.status === "held" ? nothing : html`<span class="status">${STATUSES.includes(e.status) ? t[e.status as "planned"] : e.status}</span>`}

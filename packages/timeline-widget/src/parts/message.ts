@@ -28,7 +28,7 @@ export function notices(host: CaTimeline, view: View, lang: Lang) {
   const t = strings(lang);
   const { ignored, swapped } = host._resolved!;
   const unknown = ignored.map(([field, id]) => `${t[field]}: ${id}`);
-  if (host._missing) unknown.push(`${t.event}: ${host._missing}`);
+  if (host._missing) unknown.push(`${t.events[0]}: ${host._missing}`);
   const note = (text: unknown) => html`<p class="note" part="message">${text}</p>`;
   const what = activeFilters(host, view, lang).map(([label]) => label);
   const { search, from, to } = view.filter;
