@@ -48,8 +48,7 @@ try {
         await page.screenshot({ path: new URL(`${name}-start.png`, out).pathname });
         // Filters on (a theme and a period) and a milestone open.
         await page.evaluate(() => {
-          const el = document.querySelector("ca-timeline")! as HTMLElement &
-            Record<string, unknown>;
+          const el = document.querySelector("ca-timeline")!;
           el.themes = ["economy-energy-resources"];
           el.from = "2019";
           el.to = "2024";
