@@ -56,6 +56,8 @@ try {
         const open = page.locator("ca-timeline .ms .head").first();
         await open.click();
         await page.locator("ca-timeline [part=details]").waitFor();
+        // Past the highlight's transition (years in view) before the picture.
+        await page.waitForTimeout(400);
         await page.screenshot({ path: new URL(`${name}-open.png`, out).pathname });
         if (width < 768) {
           await page.evaluate(() => scrollTo(0, 0));

@@ -68,11 +68,11 @@ const darkQuery = () => globalThis.matchMedia?.("(prefers-color-scheme: dark)");
  * @csspart count - The result count (a polite live region).
  * @csspart filters-button - "Filters (n)": opens the filter panel on narrow layouts.
  * @csspart chip - One active filter in the bar; a button that removes it.
- * @csspart reset - The reset button.
- * @csspart overview - The year overview: counts, milestones, the years in view; drag to select a period.
- * @csspart period - The selected period under the overview, with its clear button.
+ * @csspart reset - The reset button (after the chips).
+ * @csspart overview - The year overview (a visual summary): counts, milestones, the years on screen, the
+ *   selected period; click a year to jump to it, drag across years (pointer or touch) to select a period.
  * @csspart filters - The filter panel (a sticky column on wide layouts).
- * @csspart period-control - The period's two year sliders (From, To).
+ * @csspart period-control - The period's two year sliders (From, To; each says its year's count).
  * @csspart list - The list of years.
  * @csspart year - One year with its events.
  * @csspart gap - A run of years in which no event matches.
