@@ -68,9 +68,11 @@ export const styles = css`
     min-height: 2.5rem;
     cursor: pointer;
   }
+  /* Underlined too: forced-colours mode drops the inverted colours. */
   [aria-pressed="true"] {
     background: var(--_fg);
     color: var(--_bg);
+    text-decoration: underline 2px;
   }
   ol,
   ul {
