@@ -194,6 +194,7 @@ export class CaTimeline extends LitElement {
   #lastChange = "";
   #scrollToOpen = false;
   #focusPanel = false;
+  #focusChips = false;
   /** An old link was corrected (a retired or unknown event): the URL is rewritten in place. */
   #rewriteUrl = false;
   #more = 0;
@@ -218,6 +219,9 @@ export class CaTimeline extends LitElement {
   }
 
   #rerender = () => this.requestUpdate();
+  #grow = () => {
+    this._limit *= 2;
+  };
   /** A printout holds every event: the list is completed at once, before the page is laid out for print. */
   #print = () => {
     this._limit = Number.POSITIVE_INFINITY;
@@ -262,7 +266,10 @@ export class CaTimeline extends LitElement {
   #yearsInView() {
     const years = new Set<number>();
     for (const [el, on] of this.#visible)
-      if (on && el.isConnected) years.add(Number((el as HTMLElement).dataset.year));
+      if (!el.isConnected) {
+        this.#visible.delete(el);
+        this.#observer?.unobserve(el);
+      } else if (on) years.add(Number((el as HTMLElement).dataset.year));
     if ([...years].join() !== [...this._inView].join()) this._inView = years;
   }
 
@@ -379,16 +386,23 @@ export class CaTimeline extends LitElement {
       cancelAnimationFrame(this.#more);
       clearTimeout(this.#moreTask);
       if (this._limit < Math.min(view.shown.length, AHEAD_ROWS))
-        // After the frame is painted (a task queued from requestAnimationFrame), never before it.
-        this.#more = requestAnimationFrame(() => {
-          this.#moreTask = setTimeout(() => {
-            this._limit *= 2;
-          });
-        });
+        if (document.hidden)
+          // After the frame is painted (a task queued from requestAnimationFrame), never before it; a
+          // hidden page paints no frames, so there the next chunk simply follows.
+          this.#moreTask = setTimeout(this.#grow);
+        else this.#more = requestAnimationFrame(() => (this.#moreTask = setTimeout(this.#grow)));
       if (this.#observer)
         for (const item of this.renderRoot.querySelectorAll(".year, .more"))
           this.#observer.observe(item);
       this.#yearsInView();
+    }
+    if (this.#focusChips) {
+      this.#focusChips = false;
+      // A removed chip took the focus with it: the next chip, else the count's bar, keeps it.
+      const root = this.renderRoot;
+      (
+        root.querySelector<HTMLElement>(".chips button") ?? root.querySelector<HTMLElement>("#main")
+      )?.focus();
     }
     if (this.#focusPanel) {
       this.#focusPanel = false;
@@ -434,6 +448,11 @@ export class CaTimeline extends LitElement {
         new CustomEvent("ca-timeline-select", { detail: event, bubbles: true, composed: true }),
       );
     }
+  }
+
+  /** @internal After a chip removed its filter. */
+  _chipRemoved(): void {
+    this.#focusChips = true;
   }
 
   /** @internal Opens or closes the filter panel of narrow layouts, moving focus into it or back. */

@@ -94,9 +94,12 @@ describe("<ca-timeline> layout", () => {
     await el.updateComplete;
     expect(button.getAttribute("aria-expanded")).toBe("false");
     expect(el.shadowRoot!.activeElement).toBe(button);
-    chips[0]!.click();
+    chips[0]!.focus();
+    await userEvent.keyboard("{Enter}");
     await el.updateComplete;
     expect(el.themes).toEqual([]);
+    // The focus stays in the bar: on the next chip.
+    expect(el.shadowRoot!.activeElement?.getAttribute("aria-label")).toBe("Remove filter: 2010–…");
     expect(button.textContent).toBe("Filters (1)");
   });
 

@@ -49,7 +49,10 @@ export function toolbar(host: CaTimeline, lang: Lang) {
               chips.length
                 ? html`<ul class="chips">${chips.map(
                     ([label, remove]) =>
-                      html`<li><button class="chip" part="chip" aria-label="${t.remove} ${label}" @click=${remove}>${label}<span aria-hidden="true"> ×</span></button></li>`,
+                      html`<li><button class="chip" part="chip" aria-label="${t.remove} ${label}" @click=${() => {
+                        remove();
+                        host._chipRemoved();
+                      }}>${label}<span aria-hidden="true"> ×</span></button></li>`,
                   )}<li><button class="chip" part="reset" @click=${host._reset}>${t.reset}</button></li></ul>`
                 : nothing
             }
