@@ -19,7 +19,10 @@ export default {
             if (declaration.members) {
               declaration.members = declaration.members.filter(
                 (m) =>
-                  !m.name.startsWith("_") && !m.name.startsWith("#") && m.privacy !== "private",
+                  !m.name.startsWith("_") &&
+                  !m.name.startsWith("#") &&
+                  m.privacy !== "private" &&
+                  m.privacy !== "protected",
               );
             }
           }

@@ -7,15 +7,19 @@ import { build, type InlineConfig, type Plugin } from "vite";
 
 const root = new URL("..", import.meta.url).pathname;
 
-/** Collapses the whitespace of the stylesheet's css`…` literal: a few hundred bytes of the budget. */
+/** Drops the comments and collapses the whitespace of the stylesheet's css`…` literal: bytes of the budget. */
 const compactCss: Plugin = {
   name: "compact-css",
   transform(code, id) {
     if (!id.endsWith("/src/styles.ts")) return;
     return code.replace(/css`([^`]*)`/, (_, text: string) => {
       const compact = text
+        .replace(/\/\*[\s\S]*?\*\//g, "")
         .replace(/\s+/g, " ")
         .replace(/\s*([{};,>])\s*/g, "$1")
+        // A colon is never followed by a space in a selector, so this only touches declarations.
+        .replace(/: /g, ":")
+        .replace(/([ :(,])0\.(\d)/g, "$1.$2")
         .replace(/;}/g, "}")
         .trim();
       return `css\`${compact}\``;

@@ -1,13 +1,16 @@
 import type { TimelineEvent } from "@ca-timeline/data";
 import { createIndex, type EventFilter, foldText } from "@ca-timeline/data/query";
 import { syntheticDataset } from "@ca-timeline/data/testing";
-import { describe, expect, it } from "vitest";
-import { userEvent } from "vitest/browser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { page, userEvent } from "vitest/browser";
 import type { TimelineChangeDetail } from "./ca-timeline.ts";
 import { formatDate } from "./format-date.ts";
 import { $, $$, axeViolations, mount, slugs } from "./test-support/mount.ts";
 
 const data = syntheticDataset(60);
+
+// The wide layout: filter column beside the list (the narrow one is tested in layout.test.ts).
+beforeAll(() => page.viewport(1280, 800));
 const index = createIndex(data);
 const expectSlugs = (filter: EventFilter) => index.filter(filter).map((e) => e.slug);
 const checkbox = (el: HTMLElement, field: string, id: string) =>
@@ -20,20 +23,31 @@ describe("<ca-timeline> rendering", () => {
     const years = $$(el, ".year h2").map((h) => h.textContent);
     expect(years).toEqual([...new Set(index.events.map((e) => e.start.slice(0, 4)))]);
     expect($(el, "[role=status]")!.textContent).toBe(`${index.size} events`);
+    // Every year from the first to the last, with its count (empty years too: the axis has no holes).
     const bars = $$(el, ".overview .yr");
-    expect(bars.map((b) => b.getAttribute("aria-label"))).toEqual(
-      index
-        .facets()
-        .years.map((y) => `${y.year}: ${y.count} ${y.count === 1 ? "event" : "events"}`),
-    );
-    bars[3]!.click();
-    expect(el.shadowRoot!.activeElement?.textContent).toBe(bars[3]!.textContent!.trim());
+    const perYear = new Map<number, number>();
+    for (const e of index.events) {
+      const year = Number(e.start.slice(0, 4));
+      perYear.set(year, (perYear.get(year) ?? 0) + 1);
+    }
+    const first = Math.min(...perYear.keys());
+    expect(
+      bars.map((b) => [Number(b.dataset.year), Number(b.querySelector(".c")!.textContent)]),
+    ).toEqual(bars.map((_, i) => [first + i, perYear.get(first + i) ?? 0]));
+    expect(bars.at(-1)!.dataset.year).toBe(String(Math.max(...perYear.keys())));
+    // A year with one event has a visible bar.
+    const one = bars.find((b) => b.querySelector(".c")!.textContent === "1");
+    if (one) expect(one.querySelector("i")!.getBoundingClientRect().height).toBeGreaterThan(3);
+    const target = bars.find((b) => Number(b.querySelector(".c")!.textContent) > 0)!;
+    target.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.id).toBe(`y${target.dataset.year}`);
     expect(await axeViolations()).toEqual([]);
   });
 
   it("shows each date at its precision", async () => {
     const el = await mount({ lang: "en" }, { events: data });
-    const dates = $$(el, ".date").map((d) => d.textContent);
+    const dates = $$(el, ".head .date").map((d) => d.textContent);
     expect(dates).toEqual(index.events.map((e) => formatDate(e.date, "en")));
     // A year-precise date shows as the bare year, a month-precise one as "Month YYYY".
     const year = index.events.findIndex((e) => e.precision === "year");
@@ -74,13 +88,22 @@ describe("<ca-timeline> filters", () => {
 
   it("filters by a year range and combines filters with AND", async () => {
     const el = await mount({ lang: "en", themes: data.themes[1]!.id }, { events: data });
-    const from = $<HTMLSelectElement>(el, 'select[name="from"]')!;
-    const to = $<HTMLSelectElement>(el, 'select[name="to"]')!;
+    const from = $<HTMLInputElement>(el, 'input[name="from"]')!;
+    const to = $<HTMLInputElement>(el, 'input[name="to"]')!;
+    const theme = data.themes[1]!.id;
+    const inYear = (year: number) =>
+      index.filter({ themes: [theme] }).filter((e) => e.start.startsWith(String(year))).length;
+    expect([from.type, from.getAttribute("aria-valuetext")]).toEqual([
+      "range",
+      `From 2007: ${inYear(2007)} events`,
+    ]);
     from.value = "2010";
-    from.dispatchEvent(new Event("change", { bubbles: true }));
-    to.value = "2013";
-    to.dispatchEvent(new Event("change", { bubbles: true }));
+    from.dispatchEvent(new Event("input", { bubbles: true }));
     await el.updateComplete;
+    to.value = "2013";
+    to.dispatchEvent(new Event("input", { bubbles: true }));
+    await el.updateComplete;
+    expect(from.getAttribute("aria-valuetext")).toMatch(/^From 2010: \d+ events?$/);
     expect(slugs(el)).toEqual(
       expectSlugs({ themes: [data.themes[1]!.id], from: "2010", to: "2013" }),
     );
@@ -97,11 +120,19 @@ describe("<ca-timeline> filters", () => {
     el.actors = [data.actors[0]!.id];
     await el.updateComplete;
     expect(el.getAttribute("actors")).toBe(data.actors[0]!.id);
+    el.types = [];
     el.from = "2015";
     el.to = "2010";
     await el.updateComplete;
-    expect(slugs(el)).toEqual([]);
-    expect($(el, "[part=message]")!.textContent).toContain("filter.from");
+    // An impossible period is turned around, never answered with an internal error message.
+    expect(slugs(el)).toEqual(
+      expectSlugs({ actors: [data.actors[0]!.id], from: "2010", to: "2015" }),
+    );
+    expect(el.shadowRoot!.textContent).not.toContain("filter.");
+    expect($(el, ".note")!.textContent).toBe("Period: 2010–2015");
+    el.lang = "de";
+    await el.updateComplete;
+    expect($(el, ".note")!.textContent).toBe("Zeitraum: 2010–2015");
   });
 
   it("searches both languages with highlighting, shows none found, and resets", async () => {
@@ -122,9 +153,12 @@ describe("<ca-timeline> filters", () => {
 
     el.q = "zzzz-nothing";
     await el.updateComplete;
-    expect($(el, "[part=message]")!.textContent).toBe(
-      "Keine Ereignisse entsprechen diesen Filtern.",
-    );
+    // The empty result says what was searched for and offers the ways out.
+    expect($(el, ".msg p")!.textContent).toBe("Keine Ereignisse für: „zzzz-nothing“.");
+    expect($$(el, ".msg button").map((b) => b.textContent)).toEqual([
+      "Suche löschen",
+      "Filter zurücksetzen",
+    ]);
     expect(await axeViolations()).toEqual([]);
 
     $(el, "[part=reset]")!.click();

@@ -1,22 +1,21 @@
-import type { Dataset, Lang, SourceDocument, TimelineEvent } from "@ca-timeline/data";
-import { ISO_DATE } from "@ca-timeline/data/edtf";
-import {
-  createIndex,
-  type EventFilter,
-  type EventIndex,
-  type Facets,
-} from "@ca-timeline/data/query";
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from "lit";
-import { formatDate } from "./format-date.ts";
-import { highlight } from "./highlight.ts";
-import { countText, strings, toLang } from "./i18n.ts";
-import { DataError, describeProblem } from "./sources/data-error.ts";
+import type { Dataset, Lang, TimelineEvent } from "@ca-timeline/data";
+import type { EventFilter } from "@ca-timeline/data/query";
+import { html, LitElement, type PropertyValues, type TemplateResult } from "lit";
+import { DataController, type Loaded } from "./controllers/data-controller.ts";
+import { UrlSyncController } from "./controllers/url-sync-controller.ts";
+import { toLang } from "./i18n.ts";
+import { eventList } from "./parts/event-list.ts";
+import { filterPanel } from "./parts/filter-panel.ts";
+import { message } from "./parts/message.ts";
+import { overview } from "./parts/overview.ts";
+import { toolbar } from "./parts/toolbar.ts";
 import { DEFAULT_TIMEOUT } from "./sources/fetch-json.ts";
-import { loadFile } from "./sources/file-source.ts";
-import { loadGraphql } from "./sources/graphql-source.ts";
-import { readDataset } from "./sources/read-dataset.ts";
 import { styles } from "./styles.ts";
-import { readUrlState, splitList, type UrlState, writeUrlState } from "./url-state.ts";
+import { splitList, type UrlState } from "./url-state.ts";
+import { computeView, type View, yearSpan } from "./view/compute-view.ts";
+import { memoLast } from "./view/memo.ts";
+import { type Field, type ResolvedFilter, resolveFilter } from "./view/resolve-filter.ts";
+import { timelineRows } from "./view/rows.ts";
 
 /** `detail` of `ca-timeline-change`: the filter in effect (the data package's EventFilter) and the number of events it keeps. */
 export interface TimelineChangeDetail {
@@ -24,68 +23,80 @@ export interface TimelineChangeDetail {
   count: number;
 }
 
-type Field = "themes" | "types" | "actors";
-type Status = "" | "loading" | "ready" | "error";
-
-interface Loaded {
-  dataset: Dataset;
-  index: EventIndex;
-  documents: Map<string, SourceDocument>;
-  labels: Map<string, { de: string; en: string }>;
-  years: number[];
-}
-
-interface View {
-  filter: EventFilter;
-  shown: TimelineEvent[];
-  facets: Record<Field, Facets[Field]>;
-  years: Facets["years"];
-  problem?: string;
-}
-
-const FIELDS: Field[] = ["themes", "types", "actors"];
-const FILTER_PROPS = ["themes", "types", "actors", "from", "to", "q"] as const;
-/** Statuses with a label; any other status in untrusted data is shown as its own text. */
-const STATUSES = ["planned", "postponed", "cancelled"];
+const URL_PROPS = ["themes", "types", "actors", "from", "to", "q", "_open", "lang"] as const;
+/**
+ * Events rendered in the first frame (more than a tall screen shows). More follow in doubling chunks,
+ * one per frame after it is painted, up to AHEAD_ROWS (`updateComplete` waits for those); beyond that,
+ * when the end of the list comes near the screen, so that 10,000 events never sit in the DOM at once.
+ */
+const FIRST_ROWS = 60;
+const AHEAD_ROWS = 1500;
 const list = {
   fromAttribute: splitList,
   toAttribute: (value: string[]) => (value.length > 0 ? value.join(",") : null),
 };
+
+/** The page's declared colour scheme (`color-scheme` on the root, else the meta tag): light, dark or auto. */
+function pageScheme(): string {
+  const declared = getComputedStyle(document.documentElement).colorScheme;
+  const value =
+    declared && declared !== "normal"
+      ? declared
+      : (document.querySelector('meta[name="color-scheme"]')?.getAttribute("content") ?? "");
+  return /dark/.test(value) ? (/light/.test(value) ? "auto" : "dark") : "light";
+}
+
+const darkQuery = () => globalThis.matchMedia?.("(prefers-color-scheme: dark)");
 
 /**
  * A filterable, accessible timeline of Germany's and the EU's relations with Central Asia.
  *
  * Data comes from the `events` property, else `src` (a file in `events.json` format), else `endpoint`
  * (the GraphQL API), else the data bundled with the with-data build. Filtering and search use the
- * query semantics of `@ca-timeline/data`.
+ * query semantics of `@ca-timeline/data`. The element is composed of reactive controllers (data loading,
+ * URL sync) and one template module per part (`src/parts/`); what it shows is computed by pure,
+ * memoised functions (`src/view/`).
  *
  * @fires ca-timeline-select - An event was opened; `detail` is the event (TimelineEvent).
  * @fires ca-timeline-change - The filtered set changed; `detail` is `{ filter, count }`.
  *
- * @csspart toolbar - The row with search, result count and reset.
+ * @csspart skip-link - The two skip links (to the events, past the element); visible on focus.
+ * @csspart toolbar - The row with search and the language switch.
  * @csspart search - The search field.
+ * @csspart lang-switch - The DE/EN switch (hidden with `no-lang-switch`).
+ * @csspart bar - The sticky bar with the result count, the filters button, the active filters and reset.
  * @csspart count - The result count (a polite live region).
- * @csspart reset - The reset button.
- * @csspart overview - The year overview with event density (wide layouts only).
- * @csspart filters - The filter column.
+ * @csspart filters-button - "Filters (n)": opens the filter panel on narrow layouts.
+ * @csspart chip - One active filter in the bar; a button that removes it.
+ * @csspart reset - The reset button (after the chips).
+ * @csspart overview - The year overview (a visual summary): counts, milestones, the years on screen, the
+ *   selected period; click a year to jump to it, drag across years (pointer or touch) to select a period.
+ * @csspart filters - The filter panel (a sticky column on wide layouts).
+ * @csspart period-control - The period's two year sliders (From, To; each says its year's count).
  * @csspart list - The list of years.
  * @csspart year - One year with its events.
+ * @csspart gap - A run of years in which no event matches.
  * @csspart event - One event (carries `data-event-slug`).
  * @csspart event-button - The button that opens an event.
+ * @csspart type - The event type: a coloured shape and its label.
+ * @csspart milestone - The milestone badge.
  * @csspart details - The details of the open event.
+ * @csspart copy-link - The "Copy link" button of the open event (with `sync-url`).
  * @csspart mark - A highlighted search match.
- * @csspart message - Loading, empty and error messages.
+ * @csspart message - Loading, empty, notice and error messages.
  *
  * @cssprop --ca-timeline-color - Text colour.
  * @cssprop --ca-timeline-background - Background colour.
  * @cssprop --ca-timeline-muted-color - Colour of dates, counts and secondary text.
- * @cssprop --ca-timeline-accent-color - Links, the open event, density bars.
+ * @cssprop --ca-timeline-accent-color - Links, the open event, density bars, milestones.
  * @cssprop --ca-timeline-border-color - Borders and the time axis.
  * @cssprop --ca-timeline-focus-color - The focus outline.
  * @cssprop --ca-timeline-mark-background - Background of search matches.
  * @cssprop --ca-timeline-mark-color - Text colour of search matches.
+ * @cssprop --ca-timeline-highlight-background - Background of the years in view and of the open event.
  * @cssprop --ca-timeline-font-family - Font family.
  * @cssprop --ca-timeline-radius - Corner radius of controls.
+ * @cssprop --ca-timeline-sticky-top - Offset of the sticky bar and filter column from the top (e.g. a fixed site header).
  */
 export class CaTimeline extends LitElement {
   static override properties = {
@@ -99,12 +110,17 @@ export class CaTimeline extends LitElement {
     to: { reflect: true },
     q: { reflect: true },
     syncUrl: { type: Boolean, attribute: "sync-url", reflect: true },
+    noLangSwitch: { type: Boolean, attribute: "no-lang-switch", reflect: true },
+    colorScheme: { attribute: "color-scheme", reflect: true },
     events: { attribute: false },
     timeout: { attribute: false },
-    _data: { state: true },
-    _status: { state: true },
-    _error: { state: true },
     _open: { state: true },
+    _panel: { state: true },
+    _preview: { state: true },
+    _inView: { state: true },
+    _copied: { state: true },
+    _limit: { state: true },
+    _missing: { state: true },
   };
 
   static override styles = styles;
@@ -126,27 +142,65 @@ export class CaTimeline extends LitElement {
   declare actors: string[];
   /** Keep events that end on or after this date (`2022`, `2022-03`, `2022-03-15`). */
   declare from: string | undefined;
-  /** Keep events that start on or before this date. */
+  /** Keep events that start on or before this date (a `to` before `from` is turned around). */
   declare to: string | undefined;
   /** Search text (both languages; case-, accent- and ß/ss-insensitive). */
   declare q: string | undefined;
-  /** Keep filters, search and the open event in the page URL (shareable, back button works). */
+  /** Keep filters, search, the language and the open event in the page URL (shareable, back button works). */
   declare syncUrl: boolean;
+  /** Hide the visible DE/EN language switch (the page sets `lang` itself). */
+  declare noLangSwitch: boolean;
+  /** `light`, `dark` or `auto` (the visitor's system setting). Default: the page's declared `color-scheme`. */
+  declare colorScheme: string | undefined;
   /** Data given directly: an array of events or a whole dataset in `events.json` shape. */
   declare events: readonly TimelineEvent[] | Dataset | undefined;
   /** Milliseconds a request to `src` or `endpoint` may take before the element gives up and offers a retry. */
   declare timeout: number;
-  declare _data: Loaded | undefined;
-  declare _status: Status;
-  declare _error: unknown;
+  /** Slug of the open event. */
   declare _open: string;
+  /** The filter panel is open (narrow layouts). */
+  declare _panel: boolean;
+  /** The period being dragged on the overview. */
+  declare _preview: [number, number] | undefined;
+  /** Years whose events are on screen. */
+  declare _inView: ReadonlySet<number>;
+  /** Slug whose link was just copied, or "!" when copying failed. */
+  declare _copied: string;
+  /** How many events are rendered (the rest follow frame by frame). */
+  declare _limit: number;
+  /** An open-event slug from a link that the data does not have. */
+  declare _missing: string;
 
-  #view: View | undefined;
-  #load = 0;
-  #abort: AbortController | undefined;
+  /** @internal */
+  readonly _data = new DataController(this, () => ({
+    events: this.events,
+    src: this.src,
+    endpoint: this.endpoint,
+    fallback: CaTimeline.defaultData,
+    timeout: this.timeout,
+  }));
+  readonly #url = new UrlSyncController(this);
+  /** @internal */
+  _view: View | undefined;
+  /** @internal */
+  _resolved: ResolvedFilter | undefined;
+  /** @internal */
+  _years: [number, number] = [0, 0];
+  #compute = memoLast((data: Loaded, key: string) =>
+    computeView(data.index, JSON.parse(key) as EventFilter),
+  );
+  /** @internal */
+  _rows = memoLast((shown: TimelineEvent[], limit: number) => timelineRows(shown.slice(0, limit)));
   #lastChange = "";
-  #fromUrl = false;
   #scrollToOpen = false;
+  #focusPanel = false;
+  #focusChips = false;
+  /** An old link was corrected (a retired or unknown event): the URL is rewritten in place. */
+  #rewriteUrl = false;
+  #more = 0;
+  #moreTask: ReturnType<typeof setTimeout> | undefined;
+  #observer: IntersectionObserver | undefined;
+  #visible = new Map<Element, boolean>();
 
   constructor() {
     super();
@@ -154,34 +208,118 @@ export class CaTimeline extends LitElement {
     this.types = [];
     this.actors = [];
     this.syncUrl = false;
+    this.noLangSwitch = false;
     this.timeout = DEFAULT_TIMEOUT;
-    this._status = "";
     this._open = "";
+    this._panel = false;
+    this._inView = new Set();
+    this._copied = "";
+    this._limit = FIRST_ROWS;
+    this._missing = "";
   }
+
+  #rerender = () => this.requestUpdate();
+  #grow = () => {
+    this._limit *= 2;
+  };
+  /** A printout holds every event: the list is completed at once, before the page is laid out for print. */
+  #print = () => {
+    this._limit = Number.POSITIVE_INFINITY;
+    this.performUpdate();
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener("popstate", this.#onPopState);
-    // A load cut short by removal from the page starts again when the element comes back.
-    if (this.hasUpdated && this._status === "loading") this.reload();
+    darkQuery()?.addEventListener("change", this.#rerender);
+    addEventListener("beforeprint", this.#print);
+    const scheme = pageScheme();
+    if (scheme !== this.#pageScheme) {
+      this.#pageScheme = scheme;
+      this.requestUpdate();
+    }
+    this.#observer = globalThis.IntersectionObserver && new IntersectionObserver(this.#onIntersect);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener("popstate", this.#onPopState);
-    // No work for a detached element: the pending request is cancelled and its answer ignored.
-    this.#load++;
-    this.#abort?.abort();
+    darkQuery()?.removeEventListener("change", this.#rerender);
+    removeEventListener("beforeprint", this.#print);
+    this.#observer?.disconnect();
+    this.#visible.clear();
+    cancelAnimationFrame(this.#more);
+    clearTimeout(this.#moreTask);
   }
 
-  #onPopState = () => {
-    if (this.syncUrl) this.#readUrl(true);
+  #onIntersect = (entries: IntersectionObserverEntry[]) => {
+    for (const entry of entries) {
+      // The end of a long list is in view: the next chunk.
+      if (entry.target.classList.contains("more")) {
+        if (entry.isIntersecting) this._limit *= 2;
+        continue;
+      }
+      this.#visible.set(entry.target, entry.isIntersecting);
+    }
+    this.#yearsInView();
   };
 
-  /** Applies the URL's state; on back/forward, parameters that are absent reset their filter. */
-  #readUrl(reset: boolean) {
-    const state = readUrlState(location.search);
-    this.#fromUrl = true;
+  /** The years on screen, read afresh: Lit reuses a year's element for another year when the list changes. */
+  #yearsInView() {
+    const years = new Set<number>();
+    for (const [el, on] of this.#visible)
+      if (!el.isConnected) {
+        this.#visible.delete(el);
+        this.#observer?.unobserve(el);
+      } else if (on) years.add(Number((el as HTMLElement).dataset.year));
+    if ([...years].join() !== [...this._inView].join()) this._inView = years;
+  }
+
+  /** The language in effect: the attribute, else the nearest `lang` around the element. */
+  get _lang(): Lang {
+    return toLang(this.lang || this.parentElement?.closest("[lang]")?.getAttribute("lang"));
+  }
+
+  /**
+   * Whether the element draws itself dark: `color-scheme`, else the page's declared scheme (read when
+   * the element is added to the page: a page that switches its scheme later sets `color-scheme`).
+   */
+  get _dark(): boolean {
+    const scheme = this.colorScheme || this.#pageScheme;
+    return scheme === "dark" || (scheme === "auto" && !!darkQuery()?.matches);
+  }
+
+  #pageScheme = "light";
+
+  /** Resolves when the whole list is rendered, not just its first frame. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.isConnected && this._limit < Math.min(this._view?.shown.length ?? 0, AHEAD_ROWS)) {
+      await new Promise((resolve) => setTimeout(resolve, 16));
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
+  /** Loads the data again (what the retry button does). */
+  reload(): void {
+    this._data.load();
+  }
+
+  /** @internal For the URL sync controller. */
+  urlState(): UrlState {
+    return {
+      themes: this.themes,
+      types: this.types,
+      actors: this.actors,
+      from: this.from ?? "",
+      to: this.to ?? "",
+      q: this.q ?? "",
+      event: this._open,
+      lang: this.lang || "",
+    };
+  }
+
+  /** @internal For the URL sync controller. */
+  applyUrlState(state: Partial<UrlState>, reset: boolean): void {
     for (const key of ["themes", "types", "actors"] as const) {
       const value = state[key] ?? (reset ? [] : undefined);
       if (value) this[key] = value;
@@ -190,119 +328,46 @@ export class CaTimeline extends LitElement {
       const value = state[key] ?? (reset ? "" : undefined);
       if (value !== undefined) this[key] = value || undefined;
     }
+    if (state.lang) this.lang = toLang(state.lang);
     if (state.event !== undefined || reset) {
       this._open = state.event ?? "";
       this.#scrollToOpen = true;
     }
   }
 
-  /** The language in effect: the attribute, else the nearest `lang` around the element. */
-  get #lang(): Lang {
-    return toLang(this.lang || this.parentElement?.closest("[lang]")?.getAttribute("lang"));
-  }
-
-  /** Loads the data again (what the retry button does). */
-  reload(): void {
-    // A generation counter and an abort per load: a slower, older answer never replaces a newer one.
-    const token = ++this.#load;
-    this.#abort?.abort();
-    const fail = (error: unknown) => {
-      if (token !== this.#load) return;
-      this._status = "error";
-      this._error = error;
-    };
-    const use = (dataset: Dataset) => {
-      if (token !== this.#load) return;
-      const index = createIndex(dataset);
-      const labels = new Map<string, { de: string; en: string }>();
-      for (const t of dataset.themes) labels.set(`themes:${t.id}`, t.label);
-      for (const t of dataset.eventTypes) labels.set(`types:${t.id}`, t.label);
-      for (const a of dataset.actors) labels.set(`actors:${a.id}`, a.name);
-      this._data = {
-        dataset,
-        index,
-        documents: new Map(dataset.documents.map((d) => [d.id, d])),
-        labels,
-        years: index.facets().years.map((y) => y.year),
-      };
-      this._status = "ready";
-      // The word index for search is the costly part of indexing: build it when the browser is idle
-      // after the first render, not before it (a `q` already set builds it during that render).
-      const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 50));
-      idle(() => {
-        if (token === this.#load) index.prepareSearch();
-      });
-    };
-    try {
-      if (this.events) {
-        use(readDataset(this.events));
-        return;
-      }
-      const url = this.src || this.endpoint;
-      if (url) {
-        this._status = "loading";
-        this.#abort = new AbortController();
-        const options = { signal: this.#abort.signal, timeout: this.timeout };
-        // catch after then: an exception while indexing the answer is shown too, never left unhandled.
-        (this.src ? loadFile : loadGraphql)(url, options).then(use).catch(fail);
-        return;
-      }
-      const fallback = CaTimeline.defaultData;
-      if (fallback) use(fallback);
-      else {
-        this._status = "";
-        this._data = undefined;
-      }
-    } catch (error) {
-      fail(error);
-    }
-  }
-
-  /** The filter the attributes ask for, without ids the data does not know (a stale shared URL must not break the view). */
-  #filter(data: Loaded): EventFilter {
-    const filter: EventFilter = {};
-    for (const field of FIELDS) {
-      const known = this[field].filter((id) => data.labels.has(`${field}:${id}`));
-      if (known.length > 0) filter[field] = known;
-    }
-    if (this.from && ISO_DATE.test(this.from)) filter.from = this.from;
-    if (this.to && ISO_DATE.test(this.to)) filter.to = this.to;
-    if (this.q?.trim()) filter.search = this.q.trim();
-    return filter;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("syncUrl") && this.syncUrl) this.#readUrl(false);
+    if (changed.has("syncUrl") && this.syncUrl) this.#url.read(false);
     if (!this.hasUpdated || changed.has("events") || changed.has("src") || changed.has("endpoint"))
       this.reload();
-    const data = this._data;
+    const data = this._data.data;
     if (!data) {
-      this.#view = undefined;
+      this._view = this._resolved = undefined;
       return;
     }
-    const filter = this.#filter(data);
-    try {
-      const without = (field: Field) => data.index.facets({ ...filter, [field]: undefined })[field];
-      this.#view = {
-        filter,
-        shown: data.index.filter(filter),
-        facets: { themes: without("themes"), types: without("types"), actors: without("actors") },
-        years: data.index.facets(filter).years,
-      };
-    } catch (error) {
-      // A date range the data cannot answer (e.g. from after to): say so instead of failing.
-      this.#view = {
-        filter,
-        shown: [],
-        facets: { themes: [], types: [], actors: [] },
-        years: [],
-        problem: (error as Error).message,
-      };
+    this._years = yearSpan(data.index);
+    // Cheap (a few ids); the costly part, the view, is memoised by the filter it yields.
+    const resolved = resolveFilter(this, (field, id) => data.labels.has(`${field}:${id}`));
+    this._resolved = resolved;
+    const view = this.#compute(data, JSON.stringify(resolved.filter));
+    if (view !== this._view) this._limit = FIRST_ROWS;
+    this._view = view;
+    // An open event from an old link: a retired slug opens the event it was merged into; an unknown one is
+    // named in a notice instead of silently doing nothing.
+    if (this._open && !data.index.get(this._open)) {
+      const moved = data.dataset.retired?.[this._open];
+      this._missing = moved ? "" : this._open;
+      this._open = moved ?? "";
+      this.#scrollToOpen = true;
+      this.#rewriteUrl = true;
+    }
+    if (this._open) {
+      const at = view.shown.findIndex((e) => e.slug === this._open);
+      if (at >= this._limit) this._limit = at + FIRST_ROWS;
     }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const view = this.#view;
+    const view = this._view;
     if (view) {
       const key = JSON.stringify(view.filter) + view.shown.length;
       if (key !== this.#lastChange) {
@@ -316,73 +381,68 @@ export class CaTimeline extends LitElement {
         this.#scrollToOpen = false;
         this.renderRoot
           .querySelector(`[data-event-slug="${CSS.escape(this._open)}"]`)
-          ?.scrollIntoView();
+          ?.scrollIntoView({ block: "center" });
       }
+      cancelAnimationFrame(this.#more);
+      clearTimeout(this.#moreTask);
+      if (this._limit < Math.min(view.shown.length, AHEAD_ROWS))
+        if (document.hidden)
+          // After the frame is painted (a task queued from requestAnimationFrame), never before it; a
+          // hidden page paints no frames, so there the next chunk simply follows.
+          this.#moreTask = setTimeout(this.#grow);
+        else this.#more = requestAnimationFrame(() => (this.#moreTask = setTimeout(this.#grow)));
+      if (this.#observer)
+        for (const item of this.renderRoot.querySelectorAll(".year, .more"))
+          this.#observer.observe(item);
+      this.#yearsInView();
     }
-    if (
-      this.syncUrl &&
-      [...FILTER_PROPS, "_open"].some((p) => changed.has(p as keyof CaTimeline))
-    ) {
-      if (this.#fromUrl) {
-        this.#fromUrl = false;
-        return;
-      }
-      const state: UrlState = {
-        themes: this.themes,
-        types: this.types,
-        actors: this.actors,
-        from: this.from ?? "",
-        to: this.to ?? "",
-        q: this.q ?? "",
-        event: this._open,
-      };
-      const href = writeUrlState(location.href, state);
-      if (href === location.href) return;
-      // Typing a search replaces the entry; choosing a filter or an event adds one, so Back undoes it.
-      const typing = changed.size === 1 && changed.has("q");
-      history[typing ? "replaceState" : "pushState"](history.state, "", href);
+    if (this.#focusChips) {
+      this.#focusChips = false;
+      // A removed chip took the focus with it: the next chip, else the count's bar, keeps it.
+      const root = this.renderRoot;
+      (
+        root.querySelector<HTMLElement>(".chips button") ?? root.querySelector<HTMLElement>("#main")
+      )?.focus();
     }
+    if (this.#focusPanel) {
+      this.#focusPanel = false;
+      this.renderRoot
+        .querySelector<HTMLElement>(".filters input:enabled, .filters summary")
+        ?.focus();
+    }
+    if (this.syncUrl && this.#rewriteUrl) this.#url.replace();
+    else if (this.syncUrl && URL_PROPS.some((p) => changed.has(p as keyof CaTimeline)))
+      this.#url.write();
+    this.#rewriteUrl = false;
   }
 
-  #label(field: Field, id: string, lang: Lang): string {
-    return this._data?.labels.get(`${field}:${id}`)?.[lang] ?? id;
+  /** @internal */
+  _label(field: Field, id: string, lang: Lang): string {
+    return this._data.data?.labels.get(`${field}:${id}`)?.[lang] ?? id;
   }
 
-  #reset = () => {
+  /** @internal Clears every filter, the search and the open event. */
+  _reset = (): void => {
     this.themes = [];
     this.types = [];
     this.actors = [];
     this.from = this.to = this.q = undefined;
     this._open = "";
+    this._missing = "";
   };
 
-  #onFilterChange = (e: Event) => {
-    const input = e.target as HTMLInputElement | HTMLSelectElement;
-    const name = input.name as Field | "from" | "to";
-    if (name === "from" || name === "to") {
-      const years = this._data?.years ?? [];
-      // The outermost years mean "no bound", which keeps the URL and the attributes clean.
-      const edge = name === "from" ? years[0] : years[years.length - 1];
-      this[name] = input.value === String(edge) ? undefined : input.value;
-    } else if (input instanceof HTMLInputElement) {
-      const rest = this[name].filter((id) => id !== input.value);
-      this[name] = input.checked ? [...rest, input.value] : rest;
-    }
-  };
+  /** @internal Sets the period to whole years; the data's outermost years mean "no bound". */
+  _setPeriod(from?: number, to?: number): void {
+    const [first, last] = this._years;
+    this.from = from === undefined || from <= first ? undefined : String(from);
+    this.to = to === undefined || to >= last ? undefined : String(to);
+  }
 
-  #onSearch = (e: Event) => {
-    this.q = (e.target as HTMLInputElement).value || undefined;
-  };
-
-  #onListClick = (e: Event) => {
-    const head = (e.target as Element).closest(".head");
-    const slug = (head?.parentElement as HTMLElement | null)?.dataset.eventSlug;
-    if (slug !== undefined) this.#toggle(slug);
-  };
-
-  #toggle(slug: string) {
+  /** @internal */
+  _toggle(slug: string): void {
     this._open = this._open === slug ? "" : slug;
-    const event = this._open && this._data?.index.get(slug);
+    this._copied = "";
+    const event = this._open && this._data.data?.index.get(slug);
     if (event) {
       this.dispatchEvent(
         new CustomEvent("ca-timeline-select", { detail: event, bubbles: true, composed: true }),
@@ -390,8 +450,31 @@ export class CaTimeline extends LitElement {
     }
   }
 
-  /** Arrow keys, Home and End move within a list (filter group, events, years); Escape closes an event. */
-  #onKeys = (e: KeyboardEvent) => {
+  /** @internal After a chip removed its filter. */
+  _chipRemoved(): void {
+    this.#focusChips = true;
+  }
+
+  /** @internal Opens or closes the filter panel of narrow layouts, moving focus into it or back. */
+  _togglePanel(open = !this._panel): void {
+    this._panel = open;
+    if (open) this.#focusPanel = true;
+    else this.renderRoot.querySelector<HTMLElement>("[part=filters-button]")?.focus();
+  }
+
+  /** @internal Focuses a year's heading, rendering the rest of the list first if needed. */
+  async _jump(year: number): Promise<void> {
+    const find = () => this.renderRoot.querySelector<HTMLElement>(`#y${year}`);
+    if (!find() && this._view) {
+      const at = this._view.shown.findIndex((e) => e.start.startsWith(String(year)));
+      this._limit = Math.max(this._limit, at + FIRST_ROWS);
+      await this.updateComplete;
+    }
+    find()?.focus();
+  }
+
+  /** @internal Arrow keys, Home and End move within a list (filter group, events, years); Escape closes an event. */
+  _onKeys = (e: KeyboardEvent): void => {
     const target = e.target as HTMLElement;
     if (e.key === "Escape" && this._open) {
       const item = target.closest<HTMLElement>("[data-event-slug]");
@@ -402,9 +485,7 @@ export class CaTimeline extends LitElement {
       return;
     }
     const items = [
-      ...(e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>(
-        "input, .head, .yr:enabled",
-      ),
+      ...(e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>("input:enabled, .head"),
     ];
     const at = items.indexOf(target);
     const step = {
@@ -420,184 +501,29 @@ export class CaTimeline extends LitElement {
     items.at(Math.min(step, items.length - 1))?.focus();
   };
 
-  #jump(year: number) {
-    this.renderRoot.querySelector<HTMLElement>(`#y${year}`)?.focus();
+  /** @internal The skip links: to the events (past the filters), or past the whole element. */
+  _skip(to: "main" | "end"): void {
+    const main = this.renderRoot.querySelector<HTMLElement>("#main");
+    (to === "main" && main ? main : this.renderRoot.querySelector<HTMLElement>("#end"))?.focus();
   }
 
   protected override render(): TemplateResult {
-    const lang = this.#lang;
-    const t = strings(lang);
-    const view = this.#view;
-    const status =
-      this._status === "loading"
-        ? t.loading
-        : this._status === "error"
-          ? ""
-          : view
-            ? countText(lang, view.shown.length)
-            : "";
-    return html`<div lang=${lang}>
-      <div class="tools" part="toolbar">
-        <label class="search">${t.search}
-          <input type="search" part="search" .value=${this.q ?? ""} @input=${this.#onSearch} maxlength="200" />
-        </label>
-        <p class="count" part="count" role="status">${status}</p>
-        <button class="reset" part="reset" @click=${this.#reset}>${t.reset}</button>
-      </div>
-      ${view && !view.problem ? this.#overview(view, lang) : nothing}
-      <div class="layout">
-        ${this._data && view ? this.#filters(this._data, view, lang) : nothing}
-        <div>${this.#body(view, lang)}</div>
-      </div>
+    const lang = this._lang;
+    const data = this._data.data;
+    const view = this._view;
+    return html`<div class="root ${this._dark ? "dark" : ""}" lang=${lang}>
+      ${toolbar(this, lang)}
+      ${
+        data && view
+          ? html`${overview(this, view)}
+            <div class="layout ${this._panel ? "open" : ""}">
+              ${filterPanel(this, data, view, lang)}
+              <div class="main" id="main" tabindex="-1">${eventList(this, data, view, lang)}</div>
+            </div>`
+          : message(this, lang)
+      }
+      <span id="end" tabindex="-1"></span>
     </div>`;
-  }
-
-  #body(view: View | undefined, lang: Lang) {
-    const t = strings(lang);
-    if (this._status === "error") {
-      const error = this._error;
-      const why =
-        error instanceof DataError
-          ? describeProblem(lang, error.reason, error.detail)
-          : error instanceof Error
-            ? error.message
-            : String(error);
-      return html`<div class="msg" part="message" role="alert">
-        <p><strong>${t.failed}</strong></p>
-        <p>${why}</p>
-        <button @click=${() => this.reload()}>${t.retry}</button>
-      </div>`;
-    }
-    if (!view)
-      return this._status === "loading"
-        ? html`<p class="msg" part="message">${t.loading}</p>`
-        : nothing;
-    if (view.problem || view.shown.length === 0) {
-      return html`<p class="msg" part="message">${view.problem ?? t.none}</p>`;
-    }
-    const groups: Array<[string, TimelineEvent[]]> = [];
-    for (const event of view.shown) {
-      const year = event.start.slice(0, 4);
-      const last = groups[groups.length - 1];
-      if (last?.[0] === year) last[1].push(event);
-      else groups.push([year, [event]]);
-    }
-    const q = view.filter.search ?? "";
-    return html`<ol class="list" part="list" @click=${this.#onListClick} @keydown=${this.#onKeys}>
-      ${groups.map(
-        ([year, events]) => html`<li class="year" part="year">
-          <h2 id="y${year}" tabindex="-1">${year}</h2>
-          <ol>
-            ${events.map(
-              (e) => html`<li part="event" data-event-slug=${e.slug}>
-                <button class="head" part="event-button" aria-expanded=${e.slug === this._open}>
-                  <span class="date">${formatDate(e.date, lang)}</span>
-                  <span class="title">${highlight(e.title[lang], q)}</span>
-                  ${e.status === "held" ? nothing : html`<span class="status">${STATUSES.includes(e.status) ? t[e.status] : e.status}</span>`}
-                </button>
-                ${e.slug === this._open ? this.#details(e, lang, q) : nothing}
-              </li>`,
-            )}
-          </ol>
-        </li>`,
-      )}
-    </ol>`;
-  }
-
-  #details(e: TimelineEvent, lang: Lang, q: string) {
-    const t = strings(lang);
-    const names = (field: Field, ids: string[]) =>
-      ids.map((id) => this.#label(field, id, lang)).join(", ");
-    const parent = e.partOf ? this._data?.index.get(e.partOf) : undefined;
-    const row = (term: string, value: unknown) => html`<dt>${term}</dt><dd>${value}</dd>`;
-    return html`<div class="details" part="details">
-      <p>${highlight(e.summary[lang], q)}</p>
-      <dl>
-        ${row(t.type, this.#label("types", e.type, lang))} ${row(t.themes, names("themes", e.themes))}
-        ${e.actors.length ? row(t.actors, names("actors", e.actors)) : nothing}
-        ${e.places.length ? row(t.places, e.places.map((p) => p.name[lang]).join(", ")) : nothing}
-        ${parent ? row(t.partOf, parent.title[lang]) : nothing}
-        ${e.notes ? row(t.notes, highlight(e.notes[lang], q)) : nothing}
-        ${row(t.sources, html`<ul>${e.sources.map((s) => html`<li>${this.#source(s, lang)}</li>`)}</ul>`)}
-      </dl>
-    </div>`;
-  }
-
-  #source(s: TimelineEvent["sources"][number], lang: Lang) {
-    const doc = s.document ? this._data?.documents.get(s.document) : undefined;
-    const url = s.url ?? doc?.url;
-    const title = s.title ?? doc?.title ?? url ?? s.document ?? "";
-    const published = s.published ?? doc?.published;
-    const meta = [s.publisher ?? doc?.publisher, published && formatDate(published, lang)]
-      .filter(Boolean)
-      .join(", ");
-    // Only web links become links: a `javascript:` or `data:` URL in untrusted data stays plain text.
-    const link =
-      url && /^https?:\/\//i.test(url)
-        ? html`<a href=${url} rel="noopener noreferrer">${title}</a>`
-        : title;
-    return html`${link}${meta ? ` — ${meta}` : ""}`;
-  }
-
-  #filters(data: Loaded, view: View, lang: Lang) {
-    const t = strings(lang);
-    const group = (field: Field) => {
-      const counts = new Map(view.facets[field].map((f) => [f.id, f.count]));
-      const selected = this[field];
-      const ids =
-        field === "themes"
-          ? data.dataset.themes
-          : field === "types"
-            ? data.dataset.eventTypes
-            : data.dataset.actors;
-      return html`<details ?open=${field === "themes" || selected.length > 0}>
-        <summary>${t[field]}${selected.length ? ` (${selected.length})` : ""}</summary>
-        <div class="opts" role="group" aria-label=${t[field]} @keydown=${this.#onKeys}>
-          ${ids.map(
-            ({ id }) => html`<label
-              ><input type="checkbox" name=${field} .value=${id} .checked=${selected.includes(id)} />
-              ${this.#label(field, id, lang)} <span class="n">${counts.get(id) ?? 0}</span></label
-            >`,
-          )}
-        </div>
-      </details>`;
-    };
-    const years = data.years;
-    const year = (bound: string | undefined, edge: number | undefined) =>
-      Number(bound?.slice(0, 4) || edge);
-    const select = (name: "from" | "to", value: number) =>
-      html`<label>${t[name]}
-        <select name=${name}>
-          ${years.map((y) => html`<option ?selected=${y === value}>${y}</option>`)}
-        </select>
-      </label>`;
-    return html`<div class="filters" part="filters" @change=${this.#onFilterChange}>
-      ${group("themes")} ${group("types")} ${group("actors")}
-      <fieldset>
-        <legend>${t.period}</legend>
-        ${select("from", year(this.from, years[0]))} ${select("to", year(this.to, years[years.length - 1]))}
-      </fieldset>
-    </div>`;
-  }
-
-  #overview(view: View, lang: Lang) {
-    const max = Math.max(1, ...view.years.map((y) => y.count));
-    return html`<nav class="overview" part="overview" aria-label=${strings(lang).overview}>
-      <ol @keydown=${this.#onKeys}>
-        ${view.years.map(
-          ({ year, count }) => html`<li>
-            <button
-              class="yr"
-              ?disabled=${count === 0}
-              aria-label="${year}: ${countText(lang, count)}"
-              @click=${() => this.#jump(year)}
-            >
-              <i .style=${`--n:${count / max}`}></i>${year}
-            </button>
-          </li>`,
-        )}
-      </ol>
-    </nav>`;
   }
 }
 

@@ -34,6 +34,20 @@ function parse(part: string): { date: Date; options: Options; approximate: boole
  * ("3–4 April 2025"); uncertain or approximate EDTF dates get "c."/"ca.". Unparseable text is returned as is.
  */
 export function formatDate(edtf: string, lang: Lang): string {
+  // Intl formatting is the costliest part of rendering a long list, and dates repeat: remembered.
+  const key = lang + edtf;
+  let text = done.get(key);
+  if (text === undefined) {
+    text = formatUncached(edtf, lang);
+    if (done.size > 5000) done.clear();
+    done.set(key, text);
+  }
+  return text;
+}
+
+const done = new Map<string, string>();
+
+function formatUncached(edtf: string, lang: Lang): string {
   const [a, b] = edtf.split("/");
   const first = parse(a ?? "");
   if (!first) return edtf;

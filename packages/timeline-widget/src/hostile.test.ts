@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { page } from "vitest/browser";
 import type { CaTimeline } from "./ca-timeline.ts";
 import { fakeGraphqlEndpoint } from "./test-support/fake-graphql.ts";
-import { $$, axeViolations, mount, slugs, until } from "./test-support/mount.ts";
+import { $$, axeViolations, loaded, mount, slugs, until } from "./test-support/mount.ts";
 import { failOnUncaught } from "./test-support/uncaught.ts";
 
 failOnUncaught();
@@ -87,7 +87,7 @@ describe("<ca-timeline> hostile data from an endpoint or a file", () => {
         source === "endpoint" ? fakeGraphqlEndpoint(data).fetch : async () => Response.json(data),
       );
       const el = await mount({ [source]: "https://api.test/graphql", lang: "en", q: "img" });
-      await until(() => slugs(el).length > 0);
+      await loaded(el);
       const hostile = data.events.at(-2)!;
       const item = await open(el, hostile.slug);
       const root = el.shadowRoot!;

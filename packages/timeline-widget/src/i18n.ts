@@ -24,7 +24,7 @@ const STRINGS = {
     data: "The data is not valid",
     places: "Places",
     sources: "Sources",
-    notes: "Where sources disagree",
+    notes: "Notes",
     type: "Type",
     partOf: "Part of",
     overview: "Jump to year",
@@ -33,6 +33,20 @@ const STRINGS = {
     postponed: "postponed",
     cancelled: "cancelled",
     held: "",
+    milestone: "Milestone",
+    filtersButton: "Filters",
+    skipToEvents: "Skip to the events",
+    skipPast: "Skip past the timeline",
+    language: "Language",
+    copyLink: "Copy link",
+    copied: "Link copied",
+    clearSearch: "Clear search",
+    allYears: "Show all years",
+    remove: "Remove filter:",
+    noneFor: "No events match",
+    badFilter: "These filters cannot be applied; try a shorter search.",
+    ignored: "Not found, ignored:",
+    gap: "no events match",
   },
   de: {
     search: "Suche",
@@ -56,7 +70,7 @@ const STRINGS = {
     data: "Die Daten sind ungültig",
     places: "Orte",
     sources: "Quellen",
-    notes: "Wo Quellen voneinander abweichen",
+    notes: "Anmerkungen",
     type: "Art",
     partOf: "Teil von",
     overview: "Zu einem Jahr springen",
@@ -65,6 +79,20 @@ const STRINGS = {
     postponed: "verschoben",
     cancelled: "abgesagt",
     held: "",
+    milestone: "Meilenstein",
+    filtersButton: "Filter",
+    skipToEvents: "Zu den Ereignissen springen",
+    skipPast: "Zeitleiste überspringen",
+    language: "Sprache",
+    copyLink: "Link kopieren",
+    copied: "Link kopiert",
+    clearSearch: "Suche löschen",
+    allYears: "Alle Jahre zeigen",
+    remove: "Filter entfernen:",
+    noneFor: "Keine Ereignisse für",
+    badFilter: "Diese Filter lassen sich nicht anwenden; bitte kürzer suchen.",
+    ignored: "Nicht gefunden, ignoriert:",
+    gap: "keine passenden Ereignisse",
   },
 } as const;
 
@@ -84,8 +112,25 @@ export function locale(lang: Lang): string {
   return lang === "de" ? "de-DE" : "en-GB";
 }
 
+const numbers = new Map<string, Intl.NumberFormat>();
+/** Intl.NumberFormat instances are costly to make: one per language and unit. */
+function number(lang: Lang, unit?: "day" | "month"): Intl.NumberFormat {
+  const key = lang + unit;
+  let f = numbers.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale(lang), unit && { style: "unit", unit, unitDisplay: "long" });
+    numbers.set(key, f);
+  }
+  return f;
+}
+
 /** "1 event", "1.024 Ereignisse". */
 export function countText(lang: Lang, count: number): string {
   const [one, many] = strings(lang).events;
-  return `${new Intl.NumberFormat(locale(lang)).format(count)} ${count === 1 ? one : many}`;
+  return `${number(lang).format(count)} ${count === 1 ? one : many}`;
+}
+
+/** "3 days", "2 Monate" (Intl unit formatting). */
+export function unitText(lang: Lang, value: number, unit: "day" | "month"): string {
+  return number(lang, unit).format(value);
 }

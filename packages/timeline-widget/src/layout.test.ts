@@ -1,7 +1,7 @@
 import { timeline } from "@ca-timeline/data";
 import { syntheticDataset } from "@ca-timeline/data/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { page } from "vitest/browser";
+import { page, userEvent } from "vitest/browser";
 import type { CaTimeline } from "./ca-timeline.ts";
 import { $, $$, axeViolations, mount, slugs } from "./test-support/mount.ts";
 
@@ -16,7 +16,7 @@ const overflowing = (el: CaTimeline) =>
     .map((e) => e.className || e.tagName);
 
 describe("<ca-timeline> layout", () => {
-  it("fits 320 px without sideways scrolling, with the year overview hidden", async () => {
+  it("fits 320 px without sideways scrolling, with a compact year strip and the filters behind a button", async () => {
     await page.viewport(320, 640);
     const el = await mount({ lang: "de" }, { events: syntheticDataset(40) });
     $(el, ".head")!.click();
@@ -28,7 +28,8 @@ describe("<ca-timeline> layout", () => {
     expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(
       document.documentElement.clientWidth,
     );
-    expect(getComputedStyle($(el, ".overview")!).display).toBe("none");
+    expect(getComputedStyle($(el, ".filters")!).display).toBe("none");
+    expect($(el, ".overview")!.getBoundingClientRect().height).toBeLessThan(80);
     expect(await axeViolations()).toEqual([]);
   });
 
@@ -46,15 +47,69 @@ describe("<ca-timeline> layout", () => {
     }
   });
 
-  it("shows the year overview and a filter column on wide screens", async () => {
-    const el = await mount({ lang: "en" }, { events: syntheticDataset(40) });
-    expect(getComputedStyle($(el, ".overview")!).display).toBe("block");
+  it("shows the year overview and a sticky filter column on wide screens", async () => {
+    const el = await mount({ lang: "de" }, { events: timeline });
+    expect(getComputedStyle($(el, ".fbtn")!).display).toBe("none");
     expect(getComputedStyle($(el, ".layout")!).gridTemplateColumns.split(" ").length).toBe(2);
+    const filters = $(el, ".filters")!;
+    expect(getComputedStyle(filters).position).toBe("sticky");
+    // German labels get room: the column is at least 15rem wide.
+    expect(filters.getBoundingClientRect().width).toBeGreaterThanOrEqual(240);
+    scrollTo(0, 3000);
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(filters.getBoundingClientRect().top).toBeGreaterThanOrEqual(0);
+    expect(filters.getBoundingClientRect().top).toBeLessThan(120);
+    expect($(el, ".bar")!.getBoundingClientRect().top).toBe(0);
+    scrollTo(0, 0);
+  });
+
+  it("puts the first event on the first screen of a phone, with filters behind Filters (n)", async () => {
+    await page.viewport(375, 800);
+    const data = syntheticDataset(40);
+    const el = await mount(
+      { lang: "en", themes: data.themes[0]!.id, from: "2010" },
+      { events: data },
+    );
+    const first = $(el, "[data-event-slug] .head")!;
+    expect(first.getBoundingClientRect().bottom).toBeLessThanOrEqual(800);
+    const button = $(el, "[part=filters-button]")!;
+    expect(button.textContent).toBe("Filters (2)");
+    expect(button.getAttribute("aria-expanded")).toBe("false");
+    // Active filters are chips in the sticky bar; each one removes its filter.
+    const chips = $$(el, "[part=chip]");
+    expect(chips.map((c) => c.getAttribute("aria-label"))).toEqual([
+      `Remove filter: ${data.themes[0]!.label.en}`,
+      "Remove filter: 2010–…",
+    ]);
+    expect(await axeViolations()).toEqual([]);
+    button.focus();
+    await userEvent.keyboard("{Enter}");
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(button.getAttribute("aria-expanded")).toBe("true");
+    expect(getComputedStyle($(el, ".filters")!).display).toBe("block");
+    expect($(el, ".filters")!.contains(el.shadowRoot!.activeElement)).toBe(true);
+    expect(await axeViolations()).toEqual([]);
+    await userEvent.keyboard("{Escape}");
+    await el.updateComplete;
+    expect(button.getAttribute("aria-expanded")).toBe("false");
+    expect(el.shadowRoot!.activeElement).toBe(button);
+    chips[0]!.focus();
+    await userEvent.keyboard("{Enter}");
+    await el.updateComplete;
+    expect(el.themes).toEqual([]);
+    // The focus stays in the bar: on the next chip.
+    expect(el.shadowRoot!.activeElement?.getAttribute("aria-label")).toBe("Remove filter: 2010–…");
+    expect(button.textContent).toBe("Filters (1)");
   });
 
   it("renders the real dataset and an event with notes without axe violations", async () => {
     const el = await mount({ lang: "en" }, { events: timeline });
     expect(slugs(el).length).toBe(timeline.events.length);
+    // Each event type has a marker of its own beside its label.
+    const markers = new Map($$(el, "[part=type]").map((t) => [t.textContent, t.className]));
+    expect(markers.size).toBe(timeline.eventTypes.length);
+    expect(new Set(markers.values()).size).toBe(markers.size);
     const withNotes = timeline.events.find((e) => e.notes);
     if (withNotes) {
       $(el, `[data-event-slug="${withNotes.slug}"] .head`)!.click();

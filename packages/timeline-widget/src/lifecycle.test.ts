@@ -2,7 +2,7 @@ import { createIndex } from "@ca-timeline/data/query";
 import { syntheticDataset } from "@ca-timeline/data/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeGraphqlEndpoint } from "./test-support/fake-graphql.ts";
-import { $, mount, slugs, until } from "./test-support/mount.ts";
+import { $, loaded, mount, slugs, until } from "./test-support/mount.ts";
 import { failOnUncaught } from "./test-support/uncaught.ts";
 
 // Two sources with different data: A has more events than B, so whichever is shown is unambiguous.
@@ -54,12 +54,12 @@ describe("<ca-timeline> quick changes", () => {
     const el = await mount({ endpoint: "https://a.test/graphql", lang: "en" });
     await until(() => net.pending() === 1);
     el.endpoint = "https://b.test/graphql";
-    await until(() => slugs(el).length > 0);
+    await loaded(el);
     expect(slugs(el)).toEqual(slugsB);
     expect(net.signals[0]!.aborted).toBe(true);
     await net.release();
     expect(slugs(el)).toEqual(slugsB);
-    expect(el._status).toBe("ready");
+    expect(el._data.status).toBe("ready");
     // A's load stopped at its first page: no request for its second page went out.
     expect(net.calls.filter((h) => h === "a.test")).toEqual(["a.test"]);
   });
@@ -75,7 +75,7 @@ describe("<ca-timeline> quick changes", () => {
     await el.updateComplete;
     el.setAttribute("src", "https://b.test/events.json");
     await el.updateComplete;
-    await until(() => slugs(el).length > 0);
+    await loaded(el);
     await net.release();
     expect(slugs(el)).toEqual(slugsB);
   });
@@ -104,7 +104,7 @@ describe("<ca-timeline> quick changes", () => {
     vi.stubGlobal("fetch", net.fetch);
     const el = await mount({ src: "https://a.test/x.json", lang: "en" });
     el.src = "https://b.test/x.json";
-    await until(() => slugs(el).length > 0);
+    await loaded(el);
     await net.release();
     expect($(el, "[role=alert]")).toBeNull();
     expect(slugs(el)).toEqual(slugsB);
@@ -175,7 +175,7 @@ describe("<ca-timeline> removal and re-adding", () => {
     await net.release();
     // The first page's answer came anyway: no further page was asked for, nothing was rendered.
     expect(endpoint.requests.length).toBe(1);
-    expect(el._data).toBeUndefined();
+    expect(el._data.data).toBeUndefined();
     expect(slugs(el)).toEqual([]);
 
     parent.append(el);
@@ -183,7 +183,7 @@ describe("<ca-timeline> removal and re-adding", () => {
     await net.release();
     await until(() => net.pending() === 1);
     await net.release();
-    await until(() => slugs(el).length > 0);
+    await loaded(el);
     expect(slugs(el)).toEqual(slugsA);
   });
 
@@ -191,7 +191,7 @@ describe("<ca-timeline> removal and re-adding", () => {
     const endpoint = fakeGraphqlEndpoint(dataB);
     vi.stubGlobal("fetch", endpoint.fetch);
     const el = await mount({ endpoint: "https://b.test/graphql", lang: "en" });
-    await until(() => slugs(el).length > 0);
+    await loaded(el);
     const requests = endpoint.requests.length;
     const other = document.createElement("section");
     document.body.append(other);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readUrlState, writeUrlState } from "./url-state.ts";
 
 describe("URL state", () => {
-  it("round-trips filters, search and the open event and keeps the page's own parameters", () => {
+  it("round-trips filters, search, the open event and the language and keeps the page's own parameters", () => {
     const state = {
       themes: ["a", "b"],
       types: [],
@@ -11,6 +11,7 @@ describe("URL state", () => {
       to: "",
       q: "Außen & co",
       event: "x-1",
+      lang: "de",
     };
     const href = writeUrlState("https://site.test/page?id=7#top", state);
     const url = new URL(href);
@@ -23,11 +24,21 @@ describe("URL state", () => {
       from: "2010",
       q: "Außen & co",
       event: "x-1",
+      lang: "de",
     });
   });
 
   it("drops empty parameters when the state is cleared", () => {
-    const empty = { themes: [], types: [], actors: [], from: "", to: "", q: "", event: "" };
+    const empty = {
+      themes: [],
+      types: [],
+      actors: [],
+      from: "",
+      to: "",
+      q: "",
+      event: "",
+      lang: "",
+    };
     expect(writeUrlState("https://site.test/?themes=a&q=x&id=1", empty)).toBe(
       "https://site.test/?id=1",
     );

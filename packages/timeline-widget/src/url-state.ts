@@ -1,4 +1,4 @@
-/** What the page URL holds when `sync-url` is on: the filters, the search and the open event. */
+/** What the page URL holds when `sync-url` is on: the filters, the search, the open event and the language. */
 export interface UrlState {
   themes: string[];
   types: string[];
@@ -7,10 +7,11 @@ export interface UrlState {
   to: string;
   q: string;
   event: string;
+  lang: string;
 }
 
 const LISTS = ["themes", "types", "actors"] as const;
-const TEXTS = ["from", "to", "q", "event"] as const;
+const TEXTS = ["from", "to", "q", "event", "lang"] as const;
 
 export const splitList = (value: string | null | undefined): string[] =>
   value

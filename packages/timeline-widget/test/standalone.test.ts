@@ -95,10 +95,19 @@ async function open(
 const count = (tab: import("playwright").Page) =>
   tab.locator("ca-timeline [data-event-slug]").count();
 
+/** Waits until n events are rendered: a long list is rendered over a few frames. */
+const rendered = (tab: import("playwright").Page, n: number) =>
+  tab.waitForFunction(
+    (n) =>
+      document.querySelector("ca-timeline")!.shadowRoot!.querySelectorAll("[data-event-slug]")
+        .length === n,
+    n,
+  );
+
 describe("standalone bundles under a strict CSP", () => {
   it("ca-timeline.js loads a file, renders, filters and opens an event without violations", async () => {
     const { tab, requests, errors, close } = await open("/");
-    await tab.locator("ca-timeline [data-event-slug]").first().waitFor();
+    await rendered(tab, data.events.length);
     expect(await count(tab)).toBe(data.events.length);
     await tab.locator("ca-timeline input[name=themes]").first().check();
     expect(await count(tab)).toBeLessThan(data.events.length);
@@ -123,6 +132,7 @@ describe("standalone bundles under a strict CSP", () => {
       .locator("ca-timeline [role=status]")
       .filter({ hasText: /Ereignis/ })
       .waitFor();
+    await rendered(tab, bundledEvents.length);
     expect(await count(tab)).toBe(bundledEvents.length);
     expect(
       await tab.evaluate(() => (window as unknown as { violations: string[] }).violations),

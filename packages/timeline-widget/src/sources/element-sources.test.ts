@@ -3,7 +3,7 @@ import { createIndex } from "@ca-timeline/data/query";
 import { syntheticDataset } from "@ca-timeline/data/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeGraphqlEndpoint } from "../test-support/fake-graphql.ts";
-import { $, axeViolations, mount, slugs, until } from "../test-support/mount.ts";
+import { $, axeViolations, loaded, mount, slugs, until } from "../test-support/mount.ts";
 import { failOnUncaught } from "../test-support/uncaught.ts";
 
 const data = syntheticDataset(130);
@@ -97,7 +97,7 @@ describe("<ca-timeline> data sources", () => {
     const el = await mount({ endpoint: ENDPOINT, lang: "en" });
     expect($(el, "[role=status]")!.textContent).toBe("Loading events…");
     expect(await axeViolations()).toEqual([]);
-    await until(() => slugs(el).length > 0);
+    await loaded(el);
     expect(slugs(el)).toEqual(index.events.map((e) => e.slug));
     const requests = endpoint.requests.length;
     el.lang = "de";
@@ -110,7 +110,7 @@ describe("<ca-timeline> data sources", () => {
     const endpoint = fakeGraphqlEndpoint(data, { persisted: {} });
     vi.stubGlobal("fetch", endpoint.fetch);
     const el = await mount({ endpoint: ENDPOINT, lang: "en" });
-    await until(() => slugs(el).length > 0);
+    await loaded(el);
     expect(slugs(el)).toEqual(index.events.map((e) => e.slug));
     expect(endpoint.requests[0]!.documentId).not.toBeNull();
     expect(endpoint.requests.slice(1).every((r) => r.query !== null)).toBe(true);
@@ -123,7 +123,7 @@ describe("<ca-timeline> data sources", () => {
       return Response.json(data);
     });
     const el = await mount({ src: "/data/events.json", lang: "en" });
-    await until(() => slugs(el).length > 0);
+    await loaded(el);
     expect(urls).toEqual(["/data/events.json"]);
     expect(slugs(el)).toEqual(index.events.map((e) => e.slug));
   });

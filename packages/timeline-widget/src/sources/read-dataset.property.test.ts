@@ -89,37 +89,41 @@ function datasetArbitrary() {
         ],
       },
     );
-    return fc.record({
-      version: fc.string({ maxLength: 12 }),
-      themes: fc.tuple(...v.themes.map((id) => localized.map((label) => ({ id, label })))),
-      eventTypes: fc.tuple(...v.types.map((id) => localized.map((label) => ({ id, label })))),
-      actors: fc.tuple(
-        ...v.actors.map((id) =>
-          fc.record({
-            id: fc.constant(id),
-            kind: fc.constantFrom("state", "organisation"),
-            name: localized,
-          }),
-        ),
-      ),
-      documents: fc.tuple(
-        ...v.documents.map((id) =>
-          fc.record(
-            {
+    return fc.record(
+      {
+        version: fc.string({ maxLength: 12 }),
+        themes: fc.tuple(...v.themes.map((id) => localized.map((label) => ({ id, label })))),
+        eventTypes: fc.tuple(...v.types.map((id) => localized.map((label) => ({ id, label })))),
+        actors: fc.tuple(
+          ...v.actors.map((id) =>
+            fc.record({
               id: fc.constant(id),
-              title: text,
-              publisher: text,
-              published: isoDate,
-              language: fc.constantFrom("de", "en"),
-              url,
-            },
-            { requiredKeys: ["id", "title", "publisher", "published", "language"] },
+              kind: fc.constantFrom("state", "organisation"),
+              name: localized,
+            }),
           ),
         ),
-      ),
-      // Slugs are unique within a dataset (the schema and the reader both reject duplicates).
-      events: fc.uniqueArray(event, { maxLength: 8, selector: (e) => e.slug }),
-    });
+        documents: fc.tuple(
+          ...v.documents.map((id) =>
+            fc.record(
+              {
+                id: fc.constant(id),
+                title: text,
+                publisher: text,
+                published: isoDate,
+                language: fc.constantFrom("de", "en"),
+                url,
+              },
+              { requiredKeys: ["id", "title", "publisher", "published", "language"] },
+            ),
+          ),
+        ),
+        // Slugs are unique within a dataset (the schema and the reader both reject duplicates).
+        events: fc.uniqueArray(event, { maxLength: 8, selector: (e) => e.slug }),
+        retired: fc.dictionary(slug, slug, { maxKeys: 3 }),
+      },
+      { requiredKeys: ["version", "themes", "eventTypes", "actors", "documents", "events"] },
+    );
   });
 }
 

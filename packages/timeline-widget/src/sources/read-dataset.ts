@@ -173,7 +173,12 @@ export function readDataset(raw: unknown): Dataset {
   // Cited documents are checked where the list is given; a source without one keeps its own url.
   if (Array.isArray(root.documents))
     complete("documents", documents, (e) => e.sources.map((s) => s.document));
+  const retired: Record<string, string> = {};
+  if (isObject(root.retired))
+    for (const [old, slug] of Object.entries(root.retired))
+      if (typeof slug === "string") retired[old] = slug;
   return {
+    ...(isObject(root.retired) ? { retired } : {}),
     version: optionalText(root.version) ?? "",
     themes,
     eventTypes,

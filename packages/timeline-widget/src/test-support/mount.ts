@@ -23,8 +23,17 @@ export const $$ = <T extends Element = HTMLElement>(el: CaTimeline, selector: st
   ...el.shadowRoot!.querySelectorAll<T>(selector),
 ];
 
-/** The slugs of the rendered events, in order. */
-export const slugs = (el: CaTimeline): string[] =>
+/**
+ * The slugs of the rendered events, in date order (the data's order: side events nested under their
+ * parent come after it in the page; `domSlugs` gives the page order).
+ */
+export const slugs = (el: CaTimeline): string[] => {
+  const order = new Map(el._data.data?.index.events.map((e, i) => [e.slug, i]));
+  return domSlugs(el).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+};
+
+/** The slugs of the rendered events, in page order. */
+export const domSlugs = (el: CaTimeline): string[] =>
   $$(el, "[data-event-slug]").map((e) => e.getAttribute("data-event-slug")!);
 
 /** Waits until a condition holds (for loads that finish in a later task). */
@@ -44,4 +53,10 @@ export async function axeViolations(): Promise<string[]> {
   return result.violations.map(
     (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`,
   );
+}
+
+/** Waits until a load has rendered its events, the whole list included (not just the first frame). */
+export async function loaded(el: CaTimeline): Promise<void> {
+  await until(() => slugs(el).length > 0);
+  await el.updateComplete;
 }
