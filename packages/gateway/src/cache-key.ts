@@ -62,3 +62,18 @@ export function getCacheKey(mediaType: CacheableMediaType, search: string): stri
   }
   return `${mediaType} ${canonical}`;
 }
+
+/**
+ * The cache key of a GET to /graphql with this Accept header and query, or undefined when its answer is
+ * not cached: GraphiQL's page (a browser asking for HTML, when GraphiQL is on) or a media type other
+ * than the two JSON ones. The fetch handler and the Node fast path both key by this.
+ */
+export function cacheKeyOf(
+  accept: string | null | undefined,
+  search: string,
+  graphiql: boolean,
+): string | undefined {
+  if (graphiql && accept?.includes("text/html")) return undefined;
+  const type = negotiatedMediaType(accept);
+  return type === undefined ? undefined : getCacheKey(type, search);
+}

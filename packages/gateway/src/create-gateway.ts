@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createServerAdapter } from "@whatwg-node/server";
-import { getCacheKey, negotiatedMediaType } from "./cache-key.ts";
+import { cacheKeyOf } from "./cache-key.ts";
 import { type Coding, type ContentCoding, negotiateCoding } from "./compression.ts";
 import { createDrain } from "./drain.ts";
 import { createFastPost } from "./fast-post.ts";
@@ -133,12 +133,7 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
   const fastKeyOf = (accept: string | undefined, target: string): string | undefined => {
     const memo = `${accept ?? ""}\n${target}`;
     if (fastKeys.has(memo)) return fastKeys.get(memo);
-    const type =
-      graphiql && accept?.includes("text/html") ? undefined : negotiatedMediaType(accept);
-    const key =
-      type === undefined
-        ? undefined
-        : getCacheKey(type, new URL(`http://localhost${target}`).search);
+    const key = cacheKeyOf(accept, new URL(`http://localhost${target}`).search, graphiql);
     if (fastKeys.size >= 1000) fastKeys.clear();
     fastKeys.set(memo, key);
     return key;

@@ -3,7 +3,7 @@
 // answer bounded in size and compressed as the client prefers.
 
 import type { YogaServerInstance } from "graphql-yoga";
-import { getCacheKey, negotiatedMediaType } from "./cache-key.ts";
+import { cacheKeyOf } from "./cache-key.ts";
 import {
   type Coding,
   type Compressor,
@@ -13,8 +13,9 @@ import {
   VARY,
 } from "./compression.ts";
 import { CORS_HEADERS, withCors } from "./cors.ts";
-import { json, type ServerContext } from "./fetch-handler.ts";
+import type { ServerContext } from "./fetch-handler.ts";
 import { GRAPHIQL_CSP } from "./graphiql.ts";
+import { json } from "./json-answer.ts";
 import type { Logger } from "./logger.ts";
 import {
   type CachedResponse,
@@ -183,19 +184,8 @@ export function createGraphQLHttp(options: GraphQLHttpOptions) {
     return { response: copy, body };
   }
 
-  /**
-   * The cache key of a GET to /graphql, or undefined when its answer is not cached: GraphiQL's page
-   * (a browser asking for HTML) or a media type other than the two JSON ones.
-   */
-  function keyOf(request: Request, url: URL): string | undefined {
-    const accept = request.headers.get("accept");
-    if (graphiql && accept?.includes("text/html")) return undefined;
-    const type = negotiatedMediaType(accept);
-    return type === undefined ? undefined : getCacheKey(type, url.search);
-  }
-
   async function graphqlGet(request: Request, url: URL, context: ServerContext | undefined) {
-    const key = keyOf(request, url);
+    const key = cacheKeyOf(request.headers.get("accept"), url.search, graphiql);
     const hit = key === undefined ? undefined : cache.get(key);
     if (hit) return fromCache(hit, request);
     const { response, body } = await bounded(await yoga.fetch(request, context ?? {}));
