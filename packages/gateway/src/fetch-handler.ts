@@ -3,10 +3,11 @@ import { createSchema } from "@ca-timeline/schema";
 import type { GraphQLSchema } from "graphql";
 import type { YogaServerInstance } from "graphql-yoga";
 import { type ContentCoding, webCompressor } from "./compression.ts";
-import { CORS_HEADERS, preflight } from "./cors.ts";
+import { preflight } from "./cors.ts";
 import { createGatewayYoga } from "./create-yoga.ts";
 import { GRAPHIQL_PREFIX, graphiqlAsset } from "./graphiql.ts";
 import { createGraphQLHttp } from "./graphql-http.ts";
+import { json } from "./json-answer.ts";
 import { createJsonLogger, type Logger } from "./logger.ts";
 import { DEFAULTS, type FetchHandlerOptions } from "./options.ts";
 import { ResponseCache } from "./response-cache.ts";
@@ -34,23 +35,6 @@ export interface FetchHandler {
 }
 
 const GRAPHQL = "/graphql";
-
-/** A JSON answer of the gateway's own (health, readiness, refusals), never cached, CORS-open. */
-export function json(
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: {
-      ...CORS_HEADERS,
-      "content-type": "application/json; charset=utf-8",
-      "cache-control": "no-store",
-      ...headers,
-    },
-  });
-}
 
 /** Builds the gateway as a fetch-API handler: the core that the Node server and edge runtimes share. */
 export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHandler {
