@@ -60,12 +60,14 @@ type Asset = { type: string; body: () => Promise<string | Uint8Array> };
 
 // The package's module is large (about 9 MB of JavaScript): loaded on the first request for a file.
 let bundle: Promise<typeof import("@graphql-yoga/render-graphiql/graphiql")> | undefined;
+const loadBundle = () => {
+  bundle ??= import("@graphql-yoga/render-graphiql/graphiql");
+  return bundle;
+};
 const fromBundle =
   <K extends "js" | "css" | "editorWorkerService" | "jsonWorker" | "graphqlWorker">(key: K) =>
-  async () => {
-    bundle ??= import("@graphql-yoga/render-graphiql/graphiql");
-    return (await bundle)[key];
-  };
+  async () =>
+    (await loadBundle())[key];
 
 const ASSETS: Record<string, Asset> = {
   "graphiql.js": { type: "text/javascript; charset=utf-8", body: fromBundle("js") },
@@ -83,8 +85,7 @@ const ASSETS: Record<string, Asset> = {
   "favicon.ico": {
     type: "image/x-icon",
     body: async () => {
-      bundle ??= import("@graphql-yoga/render-graphiql/graphiql");
-      const uri = (await bundle).favicon;
+      const uri = (await loadBundle()).favicon;
       const bytes = atob(uri.slice(uri.indexOf(",") + 1));
       return Uint8Array.from(bytes, (c) => c.charCodeAt(0));
     },
