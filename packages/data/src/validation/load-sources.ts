@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { access, readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { parse } from "yaml";
 import type { z } from "zod";
@@ -205,8 +205,9 @@ async function readRetiredSlugs(
   problems: ProblemList,
 ): Promise<Record<string, string>> {
   const file = "retired-slugs.yaml";
+  // Optional: only a file that is there is read (once, by the same reader as every other file).
   try {
-    await readFile(join(root, file));
+    await access(join(root, file));
   } catch {
     return {};
   }
