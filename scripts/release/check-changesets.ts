@@ -14,8 +14,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { runCommand } from "../lib/processes.ts";
 import { type ReleasePlanSummary, uncoveredPackages } from "./changeset-coverage.ts";
-import { runCommand } from "./processes.ts";
 import { publishablePackages, repoRoot } from "./workspace-packages.ts";
 
 const git = (...args: string[]) => runCommand("git", args, { cwd: repoRoot, timeoutMs: 60_000 });

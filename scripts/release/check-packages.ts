@@ -6,8 +6,8 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { runCommand } from "../lib/processes.ts";
 import { assetEntrypoints, manifestProblems } from "./manifest-rules.ts";
-import { runCommand } from "./processes.ts";
 import { publishablePackages, repoRoot, type WorkspacePackage } from "./workspace-packages.ts";
 
 interface PackResult {

@@ -16,7 +16,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { type RunOptions, runChecked, runCommand, stopRunningCommands } from "./processes.ts";
+import { type RunOptions, runChecked, runCommand, stopRunningCommands } from "../lib/processes.ts";
 import { checkGateway } from "./rehearsal/check-gateway.ts";
 import { checkWidget } from "./rehearsal/check-widget.ts";
 import { copyRepository } from "./rehearsal/copy-repository.ts";

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { runCommand } from "./processes.ts";
+import { runCommand } from "../lib/processes.ts";
 
 export interface ReleasedFile {
   version: string;

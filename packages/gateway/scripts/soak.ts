@@ -191,7 +191,7 @@ console.log(
   `RSS samples (s: MB): ${samples.map((s) => `${s.at.toFixed(0)}: ${(s.memory.rss / 1024 / 1024).toFixed(0)}`).join(", ")}`,
 );
 for (const [problem, count] of failures) console.log(`  ${count} × ${problem}`);
-if (!gateway.output().stdout.includes('"msg":"closed"'))
+if (!gateway.stdout().includes('"msg":"closed"'))
   console.log("the gateway did not log its shutdown");
 
 const ok = errors === 0 && heapSettled && rssSettled && exitCode === 0;

@@ -169,7 +169,7 @@ describe("graceful shutdown of the CLI under load", () => {
     }
 
     expect(await cli.exited).toBe(0);
-    const { stdout, stderr } = cli.output();
+    const [stdout, stderr] = [cli.stdout(), cli.stderr()];
     expect(stdout).toContain('"msg":"closed"');
     // Drained, not cut off by the drain timeout.
     expect(stderr).not.toContain("shutdown timeout");
@@ -181,7 +181,7 @@ describe("graceful shutdown of the CLI under load", () => {
     const stuck = await hold(cli.url, bodies(1)[0]!);
     cli.child.kill("SIGTERM");
     expect(await cli.exited).toBe(0);
-    expect(cli.output().stderr).toContain("shutdown timeout: closing open connections");
+    expect(cli.stderr()).toContain("shutdown timeout: closing open connections");
     await expect(stuck.response).rejects.toThrow();
   }, 30_000);
 
@@ -233,7 +233,7 @@ describe("graceful shutdown of the CLI under load", () => {
       expect(JSON.parse(body).errors).toBeUndefined();
     }
     expect(await cli.exited).toBe(0);
-    const { stdout, stderr } = cli.output();
+    const [stdout, stderr] = [cli.stdout(), cli.stderr()];
     expect(stdout).toContain('"msg":"draining: not ready, still serving"');
     expect(stderr).not.toContain("shutdown timeout");
   }, 90_000);
@@ -274,7 +274,7 @@ describe("graceful shutdown of the CLI under load", () => {
     cli.child.kill("SIGTERM");
     expect(await cli.exited).toBe(0);
     // Closed by the drain, not cut by the 30 s timeout.
-    expect(cli.output().stderr).not.toContain("shutdown timeout");
+    expect(cli.stderr()).not.toContain("shutdown timeout");
     agent.destroy();
   }, 60_000);
 });

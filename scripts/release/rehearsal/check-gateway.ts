@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { startService } from "../processes.ts";
+import { startService } from "../../lib/processes.ts";
 
 /**
  * Runs the installed `ca-timeline-gateway` bin of a consumer project on 127.0.0.1, queries it over

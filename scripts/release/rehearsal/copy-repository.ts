@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync } from "node:fs";
 import path from "node:path";
-import { runChecked } from "../processes.ts";
+import { runChecked } from "../../lib/processes.ts";
 import { publishablePackages } from "../workspace-packages.ts";
 
 /**

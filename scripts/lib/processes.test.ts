@@ -44,4 +44,26 @@ describe("release processes", { timeout: 30_000 }, () => {
     const service = startService(node, ["-e", "console.log('bye')"]);
     await expect(service.waitForLine((line) => line === "never", 10_000)).rejects.toThrow(/exited/);
   });
+
+  it("startService keeps stdout and stderr apart, finds lines already written, and talks over IPC", async () => {
+    const service = startService(
+      node,
+      [
+        "-e",
+        "console.log('out line'); console.error('err line'); process.on('message', (m) => process.send({ echo: m }))",
+      ],
+      { ipc: true, group: false },
+    );
+    await service.waitForLine((line) => line === "err line", 10_000);
+    // Both lines are out by now: a wait that starts late still finds the one written first.
+    expect(await service.waitForLine((line) => line === "out line", 10)).toBe("out line");
+    expect(service.stdout()).toBe("out line\n");
+    expect(service.stderr()).toBe("err line\n");
+    const reply = new Promise((resolve) => service.child.once("message", resolve));
+    service.child.send("ping");
+    expect(await reply).toEqual({ echo: "ping" });
+    // Not a group leader: stopped by its own pid.
+    expect(await service.stop(2_000)).toBeUndefined();
+    expect(service.alive()).toBe(false);
+  });
 });

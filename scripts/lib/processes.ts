@@ -1,5 +1,6 @@
-// The one place the release scripts start processes: short commands (`runCommand`, `runChecked`) and
-// long-running services (`startService`), on execa. Every command leads its own process group, so that
+// The one place the repository's scripts and tests start processes: short commands (`runCommand`,
+// `runChecked`) and long-running services (`startService`: the release rehearsal's registry and gateway, the
+// gateway's CLI tests and soak), on execa. Every command leads its own process group, so that
 // stopping it (by its pid, as a group) also stops what it started (npm → turbo → tsc).
 import { execa, type ResultPromise } from "execa";
 
@@ -21,10 +22,10 @@ export interface RunResult {
 type Child = ResultPromise<{ detached: true; all: true }>;
 
 /** Signals the process group a command leads (its pid is the group id); gone already is fine. */
-function signalGroup(child: Child, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return;
+function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+  if (pid === undefined) return;
   try {
-    process.kill(-child.pid, signal);
+    process.kill(-pid, signal);
   } catch {
     // The group has exited.
   }
@@ -32,8 +33,8 @@ function signalGroup(child: Child, signal: NodeJS.Signals): void {
 
 /** SIGTERM to the group, SIGKILL after `graceMs`; resolves once the command is gone. */
 async function stopGroup(child: Child, graceMs: number): Promise<void> {
-  const killer = setTimeout(() => signalGroup(child, "SIGKILL"), graceMs);
-  signalGroup(child, "SIGTERM");
+  const killer = setTimeout(() => signalGroup(child.pid, "SIGKILL"), graceMs);
+  signalGroup(child.pid, "SIGTERM");
   await child.catch(() => undefined);
   clearTimeout(killer);
 }
@@ -110,14 +111,48 @@ export async function runChecked(
   return result;
 }
 
+/** How services are started (`startService`): the shape of execa's options, which types its subprocess. */
+const SERVICE_OPTIONS = {
+  extendEnv: false,
+  stdin: "ignore",
+  // Output is read as it comes, not buffered for the result: a server may write for a long time.
+  buffer: false,
+  reject: false,
+  // Signals are the caller's to send: execa would SIGKILL 5 s after a SIGTERM, cutting a drain short.
+  forceKillAfterDelay: false,
+} as const;
+
+export interface ServiceOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Opens an IPC channel to a Node process (`child.send`, `child.on("message")`). */
+  ipc?: boolean;
+  /**
+   * The service leads its own process group (default), so that `stop` also ends what it started; a
+   * service run in the caller's group (false) gets the terminal's Ctrl-C with its caller.
+   */
+  group?: boolean;
+}
+
 export interface Service {
   pid: number;
+  /** The process itself (execa's subprocess): for signals of a test's own (`child.kill`) and IPC. */
+  child: ResultPromise<typeof SERVICE_OPTIONS & { ipc: boolean }>;
   /** Everything the process wrote so far (stdout and stderr interleaved), for error reports. */
   output: () => string;
+  /** What it wrote to stdout so far. */
+  stdout: () => string;
+  /** What it wrote to stderr so far. */
+  stderr: () => string;
   alive: () => boolean;
-  /** Resolves with the first output line `match` accepts; rejects if the process exits or time runs out. */
+  /** Resolves with the exit code once the process has exited (undefined when a signal ended it). */
+  exited: Promise<number | undefined>;
+  /**
+   * Resolves with the first output line, already written or still to come, that `match` accepts;
+   * rejects if the process exits first or time runs out.
+   */
   waitForLine: (match: (line: string) => boolean, timeoutMs: number) => Promise<string>;
-  /** SIGTERM by pid, SIGKILL after `graceMs`; resolves with the exit code once it is gone. */
+  /** SIGTERM by pid (to its group when it leads one), SIGKILL after `graceMs`; resolves with the exit code. */
   stop: (graceMs?: number) => Promise<number | undefined>;
 }
 
@@ -125,34 +160,59 @@ export interface Service {
 export function startService(
   command: string,
   args: readonly string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  options: ServiceOptions = {},
 ): Service {
-  const child = start(command, args, options);
+  const group = options.group ?? true;
+  const child = execa(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    detached: group,
+    ipc: options.ipc ?? false,
+    ...SERVICE_OPTIONS,
+  });
   if (child.pid === undefined) throw new Error(`could not start ${command}`);
   const pid = child.pid;
   let output = "";
-  const lines: ((line: string) => void)[] = [];
-  let partial = "";
-  child.all?.setEncoding("utf8").on("data", (chunk: string) => {
-    output += chunk;
-    const parts = (partial + chunk).split("\n");
-    partial = parts.pop() ?? "";
-    for (const line of parts) for (const listener of [...lines]) listener(line);
-  });
-  let exited = false;
-  const exit = child.then((result) => {
-    exited = true;
+  const streams = { stdout: "", stderr: "" };
+  const lines: string[] = [];
+  const listeners = new Set<(line: string) => void>();
+  for (const name of ["stdout", "stderr"] as const) {
+    let partial = "";
+    child[name]?.setEncoding("utf8").on("data", (chunk: string) => {
+      output += chunk;
+      streams[name] += chunk;
+      const parts = (partial + chunk).split("\n");
+      partial = parts.pop() ?? "";
+      for (const line of parts) {
+        lines.push(line);
+        for (const listener of [...listeners]) listener(line);
+      }
+    });
+  }
+  let ended = false;
+  const exited = child.then((result) => {
+    ended = true;
     return result.exitCode;
   });
+  const signal = (name: NodeJS.Signals) => {
+    if (group) signalGroup(pid, name);
+    else child.kill(name);
+  };
   return {
     pid,
+    child,
     output: () => output,
-    alive: () => !exited,
+    stdout: () => streams.stdout,
+    stderr: () => streams.stderr,
+    alive: () => !ended,
+    exited,
     waitForLine(match, timeoutMs) {
+      const seen = lines.find(match);
+      if (seen !== undefined) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
         const done = (finish: () => void) => {
           clearTimeout(timer);
-          lines.splice(lines.indexOf(listener), 1);
+          listeners.delete(listener);
           finish();
         };
         const listener = (line: string) => {
@@ -162,13 +222,18 @@ export function startService(
           () => done(() => reject(new Error(`no such line within ${timeoutMs} ms`))),
           timeoutMs,
         );
-        lines.push(listener);
-        void exit.then(() => done(() => reject(new Error(`${command} exited`))));
+        listeners.add(listener);
+        void exited.then(() => done(() => reject(new Error(`${command} exited`))));
       });
     },
     async stop(graceMs = 10_000) {
-      if (!exited) await stopGroup(child, graceMs);
-      return exit;
+      if (!ended) {
+        const killer = setTimeout(() => signal("SIGKILL"), graceMs);
+        signal("SIGTERM");
+        await exited;
+        clearTimeout(killer);
+      }
+      return exited;
     },
   };
 }
