@@ -2,7 +2,9 @@
 import { copyFile, mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
-const bundle = import.meta.resolve("@ca-timeline/timeline-widget/standalone/ca-timeline-with-data.js");
+const bundle = import.meta.resolve(
+  "@ca-timeline/timeline-widget/standalone/ca-timeline-with-data.js",
+);
 await mkdir("dist", { recursive: true });
 await copyFile(fileURLToPath(bundle), "dist/ca-timeline-with-data.js");
 for (const file of ["index.html", "page.js"]) await copyFile(file, `dist/${file}`);

@@ -8,9 +8,10 @@
 /** @param {{ chromium: import("playwright-core").BrowserType, preview: typeof import("vite").preview, dataset: import("@ca-timeline/data").Dataset }} tools */
 export async function checkInChromium({ chromium, preview, dataset }) {
   const server = await preview({ logLevel: "warn", preview: { host: "127.0.0.1", port: 0 } });
+  const { CHROMIUM_PATH, CHROMIUM_ARGS } = process.env;
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: (process.env.CHROMIUM_ARGS ?? "").split(" ").filter(Boolean),
+    executablePath: CHROMIUM_PATH || "/usr/bin/chromium",
+    args: (CHROMIUM_ARGS ?? "").split(" ").filter(Boolean),
   });
   const problems = [];
   try {
@@ -57,7 +58,10 @@ export async function checkInChromium({ chromium, preview, dataset }) {
     const document = dataset.documents.find((d) => d.id === cited?.document);
     if (document) {
       const details = page.locator("ca-timeline [part~=details]");
-      await details.getByText(document.title, { exact: false }).first().waitFor({ timeout: 10_000 });
+      await details
+        .getByText(document.title, { exact: false })
+        .first()
+        .waitFor({ timeout: 10_000 });
     }
   } finally {
     await browser.close();

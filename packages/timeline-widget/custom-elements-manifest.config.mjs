@@ -102,7 +102,10 @@ export default {
           for (const declaration of module.declarations ?? []) {
             for (const event of declaration.events ?? []) {
               const type = eventTypes.get(event.name);
-              if (!type) throw new Error(`custom-elements.json: ${event.name} is not in HTMLElementEventMap`);
+              if (!type)
+                throw new Error(
+                  `custom-elements.json: ${event.name} is not in HTMLElementEventMap`,
+                );
               event.type = { text: type };
             }
             for (const member of declaration.members ?? []) {
@@ -128,7 +131,8 @@ export default {
           for (const entry of module.exports ?? []) {
             // A re-export (define.ts exports the class it imports) refers to the module that declares it.
             const from = entry.declaration?.module;
-            if (from) entry.declaration.module = declaredIn.get(entry.declaration.name) ?? shipped(from);
+            if (from)
+              entry.declaration.module = declaredIn.get(entry.declaration.name) ?? shipped(from);
           }
         }
       },

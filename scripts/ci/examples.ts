@@ -19,13 +19,16 @@ interface Example {
 
 const examplesDir = path.join(repoRoot, "examples");
 /** Examples run side by side: installs wait on the network, builds on the 2 cores. */
-const concurrency = Number(process.env.EXAMPLES_CONCURRENCY ?? 2);
+const concurrency = 2;
 
 async function findExamples(wanted: string[]): Promise<Example[]> {
   const found: Example[] = [];
   for (const entry of await readdir(examplesDir, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
-    const manifest = await readFile(path.join(examplesDir, entry.name, "package.json"), "utf8").then(
+    const manifest = await readFile(
+      path.join(examplesDir, entry.name, "package.json"),
+      "utf8",
+    ).then(
       (text) =>
         JSON.parse(text) as {
           scripts?: Record<string, string>;
@@ -61,7 +64,13 @@ async function main(): Promise<void> {
     await mkdir(tarballs);
     const packed = await runChecked(
       "npm",
-      ["pack", "--json", "--pack-destination", tarballs, ...packages.flatMap((p) => ["-w", p.name])],
+      [
+        "pack",
+        "--json",
+        "--pack-destination",
+        tarballs,
+        ...packages.flatMap((p) => ["-w", p.name]),
+      ],
       { cwd: repoRoot, timeoutMs: 5 * 60_000 },
     );
     const tarballOf = new Map(
@@ -119,7 +128,7 @@ async function main(): Promise<void> {
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, runNext));
+    await Promise.all(Array.from({ length: concurrency }, runNext));
     const passed = examples.length - failures.length;
     console.log(`examples: ${passed} passed, ${failures.length} failed (${seconds(started)})`);
     if (failures.length > 0) process.exitCode = 1;
