@@ -75,7 +75,8 @@ export default {
     },
     {
       // `@fires` names an event; its type (`CustomEvent<detail>`) is the one `HTMLElementEventMap` declares.
-      // Defaults that are imported constants (`timeout = DEFAULT_TIMEOUT`) become their values.
+      // Defaults that are imported constants (`timeout = DEFAULT_TIMEOUT`) become their values, and list
+      // attributes are typed as the text they are.
       name: "event-types-and-default-values",
       analyzePhase({ ts: typescript, node, moduleDoc }) {
         ts = typescript;
@@ -111,6 +112,10 @@ export default {
             for (const member of declaration.members ?? []) {
               const file = member.default && imports.get(module.path)?.get(member.default);
               if (file) member.default = constantValue(file, member.default);
+            }
+            // An attribute is text: a list property (`themes: string[]`) is a comma list as an attribute.
+            for (const attribute of declaration.attributes ?? []) {
+              if (attribute.type?.text.endsWith("[]")) attribute.type = { text: "string" };
             }
           }
         }
