@@ -152,7 +152,10 @@ export class CaTimeline extends LitElement {
   declare noLangSwitch: boolean;
   /** `light`, `dark` or `auto` (the visitor's system setting). Default: the page's declared `color-scheme`. */
   declare colorScheme: string | undefined;
-  /** Data given directly: an array of events or a whole dataset in `events.json` shape. */
+  /**
+   * Data given directly: the dataset in `events.json` shape (`timeline` of `@ca-timeline/data`), whose
+   * vocabularies and documents label the filters and sources. An array of events alone renders with ids.
+   */
   declare events: readonly TimelineEvent[] | Dataset | undefined;
   /** Milliseconds a request to `src` or `endpoint` may take before the element gives up and offers a retry. */
   declare timeout: number;

@@ -1,3 +1,5 @@
+// The data types the element's API and custom-elements.json name (its events' details, the `events` property).
+export type { Dataset, TimelineEvent } from "@ca-timeline/data";
 export { CaTimeline, type TimelineChangeDetail } from "./ca-timeline.ts";
 export { formatDate } from "./format-date.ts";
 export { EVENTS_QUERY, EVENTS_QUERY_ID, persistedOperations } from "./operations.ts";
