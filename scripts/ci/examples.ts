@@ -9,7 +9,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromiumLaunchOptions } from "../../packages/timeline-widget/scripts/chromium.ts";
-import { runChecked, stopRunningCommands } from "../release/processes.ts";
+import { runChecked, stopRunningCommands } from "../lib/processes.ts";
 import { publishablePackages, repoRoot } from "../release/workspace-packages.ts";
 
 interface Example {
