@@ -1,5 +1,5 @@
 import type { Dataset, Lang, TimelineEvent } from "@ca-timeline/data";
-import type { EventFilter } from "@ca-timeline/data/query";
+import type { EventFilter } from "@ca-timeline/data/query/filter";
 import { html, LitElement, type PropertyValues, type TemplateResult } from "lit";
 import { DataController, type Loaded } from "./controllers/data-controller.ts";
 import { UrlSyncController } from "./controllers/url-sync-controller.ts";

@@ -1,5 +1,5 @@
 import type { Dataset, SourceDocument, TimelineEvent } from "@ca-timeline/data";
-import { createIndex, type EventIndex } from "@ca-timeline/data/query";
+import { createFilterIndex, type FilterIndex } from "@ca-timeline/data/query/filter";
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { loadFile } from "../sources/file-source.ts";
 import { loadGraphql } from "../sources/graphql-source.ts";
@@ -10,7 +10,7 @@ export type Status = "" | "loading" | "ready" | "error";
 /** A dataset made ready to show: the query index and lookups by id. */
 export interface Loaded {
   dataset: Dataset;
-  index: EventIndex;
+  index: FilterIndex;
   documents: Map<string, SourceDocument>;
   labels: Map<string, { de: string; en: string }>;
 }
@@ -31,7 +31,7 @@ export function prepare(dataset: Dataset): Loaded {
   for (const a of dataset.actors) labels.set(`actors:${a.id}`, a.name);
   return {
     dataset,
-    index: createIndex(dataset),
+    index: createFilterIndex(dataset),
     documents: new Map(dataset.documents.map((d) => [d.id, d])),
     labels,
   };
