@@ -27,6 +27,21 @@ const compactCss: Plugin = {
   },
 };
 
+/**
+ * Collapses each line break and its indentation to one space in the minified standalone bundles: the
+ * minifier leaves line breaks only inside template literals, and there they are the indentation of the
+ * element's HTML templates and of the GraphQL documents, where one space means the same. (A line break
+ * followed by anything else, e.g. inside Lit's whitespace character class, is left alone.)
+ */
+const collapseTemplateIndentation: Plugin = {
+  name: "collapse-template-indentation",
+  // After minification (renderChunk would run before it, on code that still has comments and line breaks).
+  generateBundle(_, bundle) {
+    for (const chunk of Object.values(bundle))
+      if (chunk.type === "chunk") chunk.code = chunk.code.replace(/\n[ \n]+/g, " ");
+  },
+};
+
 const common = (config: InlineConfig["build"], plugins: Plugin[] = []): InlineConfig => ({
   root,
   configFile: false,
@@ -67,7 +82,7 @@ for (const [name, entry] of [
         // Lib mode keeps whitespace for bundlers by default; these files go straight to browsers.
         rolldownOptions: { output: { minify: true, comments: false } },
       },
-      [compactCss],
+      [compactCss, collapseTemplateIndentation],
     ),
   );
   await build({
