@@ -37,9 +37,9 @@ function heldEndpoint(dataset: typeof data) {
   const endpoint = fakeGraphqlEndpoint(dataset);
   const net = network({ "api.test": endpoint.fetch }, ["api.test"]);
   vi.stubGlobal("fetch", net.fetch);
-  /** Lets the one waiting request through, once it is there. */
+  /** Lets the waiting requests through, once there is one. */
   const next = async () => {
-    await until(() => net.pending() === 1);
+    await until(() => net.pending() > 0);
     await net.release();
   };
   return { requests: endpoint.requests, next, pending: net.pending };
@@ -113,6 +113,38 @@ describe("<ca-timeline> loading from an endpoint, page by page", () => {
     await el.updateComplete;
     expect(slugs(el)).toEqual([target.slug]);
     expect(await axeViolations()).toEqual([]);
+  });
+
+  it("finishes a load cut short after its first page when it is added back to the page", async () => {
+    const endpoint = heldEndpoint(data);
+    const el = await mount({ endpoint: ENDPOINT, lang: "en" });
+    await endpoint.next();
+    await until(() => slugs(el).length === PAGE_SIZE);
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    // Loaded again from the start (the first page's request goes with the cut load's last one), then
+    // two more pages of the list and three of details.
+    await until(() => endpoint.pending() === 2);
+    for (let page = 0; page < 6; page++) await endpoint.next();
+    await until(() => el._data.missing === "" && el._data.status === "ready");
+    await loaded(el);
+    expect(slugs(el)).toEqual(ordered.map((e) => e.slug));
+  });
+
+  it("does not fail the load when the question about a link's slug fails", async () => {
+    const endpoint = fakeGraphqlEndpoint(data);
+    vi.stubGlobal("fetch", async (input: string, init: RequestInit) =>
+      new URL(input).searchParams.get("documentId") === EVENT_QUERY_ID
+        ? new Response("down", { status: 503 })
+        : endpoint.fetch(input, init),
+    );
+    history.replaceState(null, "", "?event=merged-away");
+    const el = await mount({ endpoint: ENDPOINT, lang: "en", "sync-url": "" });
+    await until(() => el._data.missing === "" && el._data.status === "ready");
+    await loaded(el);
+    expect(slugs(el).length).toBe(ordered.length);
+    expect($(el, ".note")!.textContent).toBe("Not found, ignored: event: merged-away");
   });
 
   it("keeps the list when the details fail, and says so in the open event", async () => {

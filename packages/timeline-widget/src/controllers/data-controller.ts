@@ -64,8 +64,9 @@ export class DataController implements ReactiveController {
   }
 
   hostConnected(): void {
-    // A load cut short by removal from the page starts again when the host comes back.
-    if (this.status === "loading") this.load();
+    // A load cut short by removal from the page (before or after its first page) starts again when the
+    // host comes back.
+    if (this.status === "loading" || this.missing) this.load();
   }
 
   hostDisconnected(): void {

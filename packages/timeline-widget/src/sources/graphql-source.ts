@@ -167,10 +167,14 @@ export async function loadGraphql(
     },
     "events",
   );
-  // A link's event that no event has: perhaps a retired slug (an event merged into another).
+  // A link's event that no event has: perhaps a retired slug (an event merged into another). Not knowing
+  // is no reason to fail the load: the link's event is then named as not found.
   const slug = options.slug;
   if (slug && !events.some((e) => e.slug === slug)) {
-    const answer = (await request(EVENT_QUERY_ID, EVENT_QUERY, { slug })).event as Json | null;
+    const answer = await request(EVENT_QUERY_ID, EVENT_QUERY, { slug }).then(
+      (data) => data.event as Json | null,
+      () => null,
+    );
     if (answer?.slug) retired = { [slug]: answer.slug };
   }
   options.onPartial?.(dataset(), "details");
