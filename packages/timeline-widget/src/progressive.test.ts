@@ -45,6 +45,16 @@ function heldEndpoint(dataset: typeof data) {
   return { requests: endpoint.requests, next, pending: net.pending };
 }
 
+/** An endpoint over `data` whose answers to one document fail (503). */
+function failing(documentId: string) {
+  const endpoint = fakeGraphqlEndpoint(data);
+  vi.stubGlobal("fetch", async (input: string, init: RequestInit) =>
+    new URL(input).searchParams.get("documentId") === documentId
+      ? new Response("down", { status: 503 })
+      : endpoint.fetch(input, init),
+  );
+}
+
 const button = (el: HTMLElement, slug: string) =>
   el.shadowRoot!.querySelector<HTMLElement>(`[data-event-slug="${slug}"] > button`);
 const details = (el: HTMLElement, slug: string) =>
@@ -133,12 +143,7 @@ describe("<ca-timeline> loading from an endpoint, page by page", () => {
   });
 
   it("does not fail the load when the question about a link's slug fails", async () => {
-    const endpoint = fakeGraphqlEndpoint(data);
-    vi.stubGlobal("fetch", async (input: string, init: RequestInit) =>
-      new URL(input).searchParams.get("documentId") === EVENT_QUERY_ID
-        ? new Response("down", { status: 503 })
-        : endpoint.fetch(input, init),
-    );
+    failing(EVENT_QUERY_ID);
     history.replaceState(null, "", "?event=merged-away");
     const el = await mount({ endpoint: ENDPOINT, lang: "en", "sync-url": "" });
     await until(() => el._data.missing === "" && el._data.status === "ready");
@@ -148,12 +153,7 @@ describe("<ca-timeline> loading from an endpoint, page by page", () => {
   });
 
   it("keeps the list when the details fail, and says so in the open event", async () => {
-    const endpoint = fakeGraphqlEndpoint(data);
-    vi.stubGlobal("fetch", async (input: string, init: RequestInit) =>
-      new URL(input).searchParams.get("documentId") === DETAILS_QUERY_ID
-        ? new Response("down", { status: 503 })
-        : endpoint.fetch(input, init),
-    );
+    failing(DETAILS_QUERY_ID);
     const el = await mount({ endpoint: ENDPOINT, lang: "de" });
     await until(() => el._data.status === "error");
     await loaded(el);
