@@ -6,7 +6,7 @@ export function network(hosts: Record<string, typeof fetch>, held: string[] = []
   const waiting: Array<() => void> = [];
   const signals: AbortSignal[] = [];
   const calls: string[] = [];
-  const fetch = async (input: string, init: RequestInit) => {
+  const through = async (input: string, init: RequestInit) => {
     const url = new URL(input, location.href);
     calls.push(url.host);
     if (init.signal) signals.push(init.signal);
@@ -18,5 +18,5 @@ export function network(hosts: Record<string, typeof fetch>, held: string[] = []
     // Let the released answers travel through fetch, JSON and the element's promise chain.
     await new Promise((r) => setTimeout(r, 50));
   };
-  return { fetch, release, signals, calls, pending: () => waiting.length };
+  return { fetch: through, release, signals, calls, pending: () => waiting.length };
 }
