@@ -2,7 +2,12 @@ import { createHash } from "node:crypto";
 import { createIndex } from "@ca-timeline/data";
 import { syntheticDataset } from "@ca-timeline/data/testing";
 import { createSchema } from "@ca-timeline/schema";
-import { CA_TIMELINE_EVENTS_ID as EVENTS_QUERY_ID } from "@ca-timeline/schema/operations";
+import {
+  CA_TIMELINE_DETAILS_ID,
+  CA_TIMELINE_EVENT_ID,
+  CA_TIMELINE_LIST_ID,
+  CA_TIMELINE_EVENTS_ID as EVENTS_QUERY_ID,
+} from "@ca-timeline/schema/operations";
 import { parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 import { createFetchHandler } from "./fetch-handler.ts";
@@ -62,28 +67,47 @@ describe("persisted operations", () => {
     expect(apollo.json).toEqual(byBody.json);
   });
 
-  it("runs the widget's own operation by id, also in persisted-only mode", async () => {
-    const strict = createFetchHandler({ dataset, logger: "silent", persistedOnly: true });
-    const slugs: string[] = [];
-    let after: string | null = null;
-    let vocabulary = true;
-    do {
-      const response = await strict.fetch(
-        new Request(
-          getUrl({ documentId: EVENTS_QUERY_ID, variables: { first: 100, after, vocabulary } }),
-        ),
-      );
-      expect(response.status).toBe(200);
-      const { data, errors } = await response.json();
-      expect(errors).toBeUndefined();
-      if (vocabulary) expect(data.themes).toHaveLength(dataset.themes.length);
-      else expect(data.themes).toBeUndefined();
-      slugs.push(...data.events.nodes.map((n: { slug: string }) => n.slug));
-      after = data.events.pageInfo.hasNextPage ? data.events.pageInfo.endCursor : null;
-      vocabulary = false;
-    } while (after);
-    // Every event once, in date order.
-    expect(slugs).toEqual(createIndex(dataset).events.map((e) => e.slug));
+  it.each([
+    ["CaTimelineEvents (widgets before progressive loading)", EVENTS_QUERY_ID, true],
+    ["CaTimelineList", CA_TIMELINE_LIST_ID, true],
+    ["CaTimelineDetails", CA_TIMELINE_DETAILS_ID, false],
+  ])(
+    "runs the widget's %s by id, also in persisted-only mode",
+    async (_, documentId, vocabularies) => {
+      const strict = createFetchHandler({ dataset, logger: "silent", persistedOnly: true });
+      const slugs: string[] = [];
+      let after: string | null = null;
+      let vocabulary = vocabularies;
+      do {
+        const variables = vocabularies ? { first: 100, after, vocabulary } : { first: 100, after };
+        const response = await strict.fetch(new Request(getUrl({ documentId, variables })));
+        expect(response.status).toBe(200);
+        const { data, errors } = await response.json();
+        expect(errors).toBeUndefined();
+        if (vocabulary) expect(data.themes).toHaveLength(dataset.themes.length);
+        else expect(data.themes).toBeUndefined();
+        slugs.push(...data.events.nodes.map((n: { slug: string }) => n.slug));
+        after = data.events.pageInfo.hasNextPage ? data.events.pageInfo.endCursor : null;
+        vocabulary = false;
+      } while (after);
+      // Every event once, in date order.
+      expect(slugs).toEqual(createIndex(dataset).events.map((e) => e.slug));
+    },
+  );
+
+  it("follows a retired slug with the widget's CaTimelineEvent", async () => {
+    const current = dataset.events[3]!.slug;
+    const strict = createFetchHandler({
+      dataset: { ...dataset, retired: { "merged-away": current } },
+      logger: "silent",
+      persistedOnly: true,
+    });
+    const ask = async (slug: string) => {
+      const url = getUrl({ documentId: CA_TIMELINE_EVENT_ID, variables: { slug } });
+      return (await (await strict.fetch(new Request(url))).json()).data.event;
+    };
+    expect(await ask("merged-away")).toEqual({ slug: current });
+    expect(await ask("never-was")).toBeNull();
   });
 
   it("refuses arbitrary operations when persistedOnly is set, and unknown ids always", async () => {

@@ -1,5 +1,6 @@
-// The gateway's built-in trusted (persisted) documents: the <ca-timeline> widget's operation and two
-// documented operations for other frontends. Their owner is `@ca-timeline/schema/operations`, generated
+// The gateway's built-in trusted (persisted) documents: the <ca-timeline> widget's operations (the list,
+// its details, a link's event; and CaTimelineEvents, which widgets before progressive loading send) and
+// two documented operations for other frontends. Their owner is `@ca-timeline/schema/operations`, generated
 // from .graphql files with their ids (SHA-256 hex of each document) and types; the gateway does not need
 // the widget for them. Clients send an id instead of the document:
 //   GET  /graphql?documentId=<id>&variables={"after":null}            (cache- and CDN-friendly)
@@ -7,8 +8,14 @@
 //   Apollo's form: {"extensions":{"persistedQuery":{"version":1,"sha256Hash":"<id>"}}}
 
 export {
+  CA_TIMELINE_DETAILS,
+  CA_TIMELINE_DETAILS_ID,
+  CA_TIMELINE_EVENT,
+  CA_TIMELINE_EVENT_ID,
   CA_TIMELINE_EVENTS,
   CA_TIMELINE_EVENTS_ID,
+  CA_TIMELINE_LIST,
+  CA_TIMELINE_LIST_ID,
   persistedOperations,
   /** Every event, 100 per page, with all fields in both languages (aliases `…De`/`…En`). */
   TIMELINE_EVENTS,

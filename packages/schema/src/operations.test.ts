@@ -17,7 +17,10 @@ describe("@ca-timeline/schema/operations", () => {
     const schema = createSchema({ dataset: syntheticDataset(5) });
     const entries = Object.entries(operations.persistedOperations);
     expect(entries.map(([, text]) => text.split("(")[0]!.split(" ")[1])).toEqual([
+      "CaTimelineDetails",
+      "CaTimelineEvent",
       "CaTimelineEvents",
+      "CaTimelineList",
       "TimelineEvents",
       "TimelineVocabulary",
     ]);

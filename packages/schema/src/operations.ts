@@ -3,7 +3,61 @@
 // module without imports (safe for browsers and edge bundles): `@ca-timeline/schema/operations`.
 
 /**
- * The <ca-timeline> widget's one operation (DESIGN §4): the vocabularies and the dataset version with the
+ * The <ca-timeline> widget's requests after its first render: each event's summary, notes, places and
+ * sources (with their documents) in both languages, page by page, for search and the open event.
+ */
+export const CA_TIMELINE_DETAILS = `query CaTimelineDetails($first: Int!, $after: String) {
+  events(first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      slug
+      summaryDe: summary(lang: DE)
+      summaryEn: summary(lang: EN)
+      notesDe: notes(lang: DE)
+      notesEn: notes(lang: EN)
+      places {
+        country
+        nameDe: name(lang: DE)
+        nameEn: name(lang: EN)
+      }
+      sources {
+        url
+        title
+        publisher
+        published
+        document {
+          id
+          title
+          publisher
+          published
+          language
+          url
+        }
+      }
+    }
+  }
+}`;
+/** SHA-256 (hex) of CA_TIMELINE_DETAILS: its id as a trusted document (`documentId`). */
+export const CA_TIMELINE_DETAILS_ID = "67bb191a31becf4806f0c50ea6f55f095f63f73936f66c64f4e19fb156a59aab";
+
+/**
+ * The <ca-timeline> widget asks this only when a link opens an event that no loaded event has: a
+ * retired slug (an event merged into another) gives the slug of the event it became, else null.
+ */
+export const CA_TIMELINE_EVENT = `query CaTimelineEvent($slug: String!) {
+  event(slug: $slug) {
+    slug
+  }
+}`;
+/** SHA-256 (hex) of CA_TIMELINE_EVENT: its id as a trusted document (`documentId`). */
+export const CA_TIMELINE_EVENT_ID = "b841c6fe7da76784571a76f33ad757f0d21bcf89c30c0d26869f98f4052ef590";
+
+/**
+ * The <ca-timeline> widget's operation before it loaded progressively (kept for the widgets already out there;
+ * newer ones send CaTimelineList and CaTimelineDetails): the vocabularies and the dataset version with the
  * first page, then pages of events until done. Both languages come at once (aliases …De/…En), so that
  * switching the language needs no request.
  */
@@ -81,6 +135,65 @@ export const CA_TIMELINE_EVENTS = `query CaTimelineEvents($first: Int!, $after: 
 }`;
 /** SHA-256 (hex) of CA_TIMELINE_EVENTS: its id as a trusted document (`documentId`). */
 export const CA_TIMELINE_EVENTS_ID = "e99c1d956df2f0257cba7d2e46e0c3ca997fce1590b85294da89c08dff8a80f0";
+
+/**
+ * The <ca-timeline> widget's first requests (DESIGN §4): what the list and the filters need, with the
+ * vocabularies and the dataset version on the first page, then pages of events until done. The widget
+ * renders the first page at once; summaries, notes, places and sources follow (CaTimelineDetails). Both
+ * languages come at once (aliases …De/…En), so that switching the language needs no request.
+ */
+export const CA_TIMELINE_LIST = `query CaTimelineList($first: Int!, $after: String, $vocabulary: Boolean!) {
+  dataset @include(if: $vocabulary) {
+    version
+  }
+  themes @include(if: $vocabulary) {
+    id
+    labelDe: label(lang: DE)
+    labelEn: label(lang: EN)
+  }
+  eventTypes @include(if: $vocabulary) {
+    id
+    labelDe: label(lang: DE)
+    labelEn: label(lang: EN)
+  }
+  actors @include(if: $vocabulary) {
+    id
+    kind
+    nameDe: name(lang: DE)
+    nameEn: name(lang: EN)
+  }
+  events(first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      slug
+      date
+      start
+      end
+      precision
+      status
+      milestone
+      titleDe: title(lang: DE)
+      titleEn: title(lang: EN)
+      type {
+        id
+      }
+      themes {
+        id
+      }
+      actors {
+        id
+      }
+      partOf {
+        slug
+      }
+    }
+  }
+}`;
+/** SHA-256 (hex) of CA_TIMELINE_LIST: its id as a trusted document (`documentId`). */
+export const CA_TIMELINE_LIST_ID = "3bdc9f216f8711be9dc337ca3709c07a4e80048325b5b96fa1f00c23a2927a5f";
 
 /**
  * Every event, 100 per page, with all fields in both languages (aliases …De/…En): for frontends that
@@ -177,7 +290,10 @@ export const TIMELINE_VOCABULARY_ID = "70cce508944ccdffd8d43dd5d1adef877f677fa21
 
 /** Every document by id (SHA-256 hex of the document): a gateway's trusted-document store. */
 export const persistedOperations: Readonly<Record<string, string>> = {
+  [CA_TIMELINE_DETAILS_ID]: CA_TIMELINE_DETAILS,
+  [CA_TIMELINE_EVENT_ID]: CA_TIMELINE_EVENT,
   [CA_TIMELINE_EVENTS_ID]: CA_TIMELINE_EVENTS,
+  [CA_TIMELINE_LIST_ID]: CA_TIMELINE_LIST,
   [TIMELINE_EVENTS_ID]: TIMELINE_EVENTS,
   [TIMELINE_VOCABULARY_ID]: TIMELINE_VOCABULARY,
 };
@@ -200,6 +316,21 @@ export type DatePrecision =
   | 'MONTH'
   | 'YEAR';
 
+export type CaTimelineDetailsQueryVariables = Exact<{
+  first: number;
+  after: string | null | undefined;
+}>;
+
+
+export type CaTimelineDetailsQuery = { events: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ slug: string, summaryDe: string, summaryEn: string, notesDe: string | null, notesEn: string | null, places: Array<{ country: string, nameDe: string, nameEn: string }>, sources: Array<{ url: string | null, title: string | null, publisher: string | null, published: string | null, document: { id: string, title: string, publisher: string, published: string, language: string, url: string | null } | null }> }> } };
+
+export type CaTimelineEventQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type CaTimelineEventQuery = { event: { slug: string } | null };
+
 export type CaTimelineEventsQueryVariables = Exact<{
   first: number;
   after: string | null | undefined;
@@ -208,6 +339,15 @@ export type CaTimelineEventsQueryVariables = Exact<{
 
 
 export type CaTimelineEventsQuery = { dataset?: { version: string }, themes?: Array<{ id: string, labelDe: string, labelEn: string }>, eventTypes?: Array<{ id: string, labelDe: string, labelEn: string }>, actors?: Array<{ id: string, kind: ActorKind, nameDe: string, nameEn: string }>, events: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ slug: string, date: string, start: string, end: string, precision: DatePrecision, status: string, milestone: boolean, titleDe: string, titleEn: string, summaryDe: string, summaryEn: string, notesDe: string | null, notesEn: string | null, type: { id: string }, themes: Array<{ id: string }>, actors: Array<{ id: string }>, places: Array<{ country: string, nameDe: string, nameEn: string }>, sources: Array<{ url: string | null, title: string | null, publisher: string | null, published: string | null, document: { id: string, title: string, publisher: string, published: string, url: string | null } | null }>, partOf: { slug: string } | null }> } };
+
+export type CaTimelineListQueryVariables = Exact<{
+  first: number;
+  after: string | null | undefined;
+  vocabulary: boolean;
+}>;
+
+
+export type CaTimelineListQuery = { dataset?: { version: string }, themes?: Array<{ id: string, labelDe: string, labelEn: string }>, eventTypes?: Array<{ id: string, labelDe: string, labelEn: string }>, actors?: Array<{ id: string, kind: ActorKind, nameDe: string, nameEn: string }>, events: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ slug: string, date: string, start: string, end: string, precision: DatePrecision, status: string, milestone: boolean, titleDe: string, titleEn: string, type: { id: string }, themes: Array<{ id: string }>, actors: Array<{ id: string }>, partOf: { slug: string } | null }> } };
 
 export type TimelineEventsQueryVariables = Exact<{
   after: string | null | undefined;

@@ -143,17 +143,23 @@ try {
     `${value.toFixed(1)} ms`,
     `≤ ${budget} ms${value <= budget ? " ✓" : " ✗ OVER"}`,
   ];
+  // The with-data bundle is one file (its SRI hash covers it): a visitor downloads all of it, code and
+  // every event, before the first render.
+  const code = sizes[0]![1];
   const rows: string[][] = sizes.map(([file, size, budget]) => [
     `${file} (gzip -9)`,
     kb(size),
-    budget ? `≤ ${kb(budget)}${size <= budget ? " ✓" : " ✗ OVER"}` : "—",
+    budget
+      ? `≤ ${kb(budget)}${size <= budget ? " ✓" : " ✗ OVER"}`
+      : `first download, all of it: ≈ ${kb(code)} code + ${kb(size - code)} data`,
   ]);
   for (const [count, r] of results) {
     const [render, filter] = count > 1000 ? [250, 100] : [100, 50];
     const n = count.toLocaleString("en");
     rows.push(
       [`${n} events: first render (to painted frame)`, ...ms(r.render, render)],
-      [`${n} events: first render with q set`, ...ms(r.renderWithSearch, render)],
+      // DESIGN §7 sets no budget for a first render that must also build the search word index.
+      [`${n} events: first render with q set`, `${r.renderWithSearch.toFixed(1)} ms`, "—"],
       [`${n} events: filter update (theme on/off)`, ...ms(r.filter, filter)],
       [`${n} events: search update`, ...ms(r.search, filter)],
       [`${n} events: shadow DOM elements`, String(r.nodes), "in the first frame"],

@@ -3,35 +3,15 @@
 // Declarations come from tsc afterwards.
 import { createHash } from "node:crypto";
 import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
-import { build, type InlineConfig, type Plugin } from "vite";
+import { build, type InlineConfig } from "vite";
+import { standaloneBuild } from "./standalone-build.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 
-/** Drops the comments and collapses the whitespace of the stylesheet's css`…` literal: bytes of the budget. */
-const compactCss: Plugin = {
-  name: "compact-css",
-  transform(code, id) {
-    if (!id.endsWith("/src/styles.ts")) return;
-    return code.replace(/css`([^`]*)`/, (_, text: string) => {
-      const compact = text
-        .replace(/\/\*[\s\S]*?\*\//g, "")
-        .replace(/\s+/g, " ")
-        .replace(/\s*([{};,>])\s*/g, "$1")
-        // A colon is never followed by a space in a selector, so this only touches declarations.
-        .replace(/: /g, ":")
-        .replace(/([ :(,])0\.(\d)/g, "$1.$2")
-        .replace(/;}/g, "}")
-        .trim();
-      return `css\`${compact}\``;
-    });
-  },
-};
-
-const common = (config: InlineConfig["build"], plugins: Plugin[] = []): InlineConfig => ({
+const common = (config: InlineConfig["build"]): InlineConfig => ({
   root,
   configFile: false,
   logLevel: "warn",
-  plugins,
   build: { target: "es2022", ...config },
 });
 
@@ -57,19 +37,7 @@ for (const [name, entry] of [
   ["ca-timeline", "src/define.ts"],
   ["ca-timeline-with-data", "src/with-data.ts"],
 ] as const) {
-  await build(
-    common(
-      {
-        outDir: "dist/standalone",
-        emptyOutDir: false,
-        minify: true,
-        lib: { entry, formats: ["es"], fileName: () => `${name}.js` },
-        // Lib mode keeps whitespace for bundlers by default; these files go straight to browsers.
-        rolldownOptions: { output: { minify: true, comments: false } },
-      },
-      [compactCss],
-    ),
-  );
+  await build(standaloneBuild(entry, name, `${root}dist/standalone`));
   await build({
     ...common({
       outDir: "dist/standalone/development",

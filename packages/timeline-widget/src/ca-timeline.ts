@@ -1,5 +1,5 @@
 import type { Dataset, Lang, TimelineEvent } from "@ca-timeline/data";
-import type { EventFilter } from "@ca-timeline/data/query";
+import type { EventFilter } from "@ca-timeline/data/query/filter";
 import { html, LitElement, type PropertyValues, type TemplateResult } from "lit";
 import { DataController, type Loaded } from "./controllers/data-controller.ts";
 import { UrlSyncController } from "./controllers/url-sync-controller.ts";
@@ -179,6 +179,7 @@ export class CaTimeline extends LitElement {
     events: this.events,
     src: this.src,
     endpoint: this.endpoint,
+    open: this._open,
     fallback: CaTimeline.defaultData,
     timeout: this.timeout,
   }));
@@ -195,6 +196,7 @@ export class CaTimeline extends LitElement {
   /** @internal */
   _rows = memoLast((shown: TimelineEvent[], limit: number) => timelineRows(shown.slice(0, limit)));
   #lastChange = "";
+  #filterKey = "";
   #scrollToOpen = false;
   #focusPanel = false;
   #focusChips = false;
@@ -351,12 +353,16 @@ export class CaTimeline extends LitElement {
     // Cheap (a few ids); the costly part, the view, is memoised by the filter it yields.
     const resolved = resolveFilter(this, (field, id) => data.labels.has(`${field}:${id}`));
     this._resolved = resolved;
-    const view = this.#compute(data, JSON.stringify(resolved.filter));
-    if (view !== this._view) this._limit = FIRST_ROWS;
+    const key = JSON.stringify(resolved.filter);
+    const view = this.#compute(data, key);
+    // A new filter starts the list again; more data arriving (an endpoint's later pages) keeps what is
+    // rendered, so the visitor's scroll position and focus stay.
+    if (key !== this.#filterKey) this._limit = FIRST_ROWS;
+    this.#filterKey = key;
     this._view = view;
-    // An open event from an old link: a retired slug opens the event it was merged into; an unknown one is
-    // named in a notice instead of silently doing nothing.
-    if (this._open && !data.index.get(this._open)) {
+    // An open event from an old link (once every event is there): a retired slug opens the event it was
+    // merged into; an unknown one is named in a notice instead of silently doing nothing.
+    if (this._open && !data.index.get(this._open) && this._data.missing !== "events") {
       const moved = data.dataset.retired?.[this._open];
       this._missing = moved ? "" : this._open;
       this._open = moved ?? "";
@@ -381,10 +387,10 @@ export class CaTimeline extends LitElement {
         );
       }
       if (this.#scrollToOpen && this._open) {
-        this.#scrollToOpen = false;
-        this.renderRoot
-          .querySelector(`[data-event-slug="${CSS.escape(this._open)}"]`)
-          ?.scrollIntoView({ block: "center" });
+        const open = this.renderRoot.querySelector(`[data-event-slug="${CSS.escape(this._open)}"]`);
+        open?.scrollIntoView({ block: "center" });
+        // A link's event on a later page of an endpoint: scrolled to when it arrives.
+        this.#scrollToOpen = !open && this._data.missing === "events";
       }
       cancelAnimationFrame(this.#more);
       clearTimeout(this.#moreTask);

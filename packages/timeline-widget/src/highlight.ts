@@ -1,4 +1,4 @@
-import { matchRanges } from "@ca-timeline/data/query";
+import { matchRanges } from "@ca-timeline/data/query/filter";
 import { html, type TemplateResult } from "lit";
 
 /**

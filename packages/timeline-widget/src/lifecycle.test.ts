@@ -3,6 +3,7 @@ import { syntheticDataset } from "@ca-timeline/data/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeGraphqlEndpoint } from "./test-support/fake-graphql.ts";
 import { $, loaded, mount, slugs, until } from "./test-support/mount.ts";
+import { network } from "./test-support/network.ts";
 import { failOnUncaught } from "./test-support/uncaught.ts";
 
 // Two sources with different data: A has more events than B, so whichever is shown is unambiguous.
@@ -18,29 +19,6 @@ afterEach(() => {
   vi.restoreAllMocks();
   history.replaceState(null, "", start);
 });
-
-/**
- * A fetch over several fake endpoints (by host) that holds the answers of the hosts in `held` until
- * `release()`; it ignores abort signals on purpose, like a server whose answer arrives anyway.
- */
-function network(hosts: Record<string, typeof fetch>, held: string[] = []) {
-  const waiting: Array<() => void> = [];
-  const signals: AbortSignal[] = [];
-  const calls: string[] = [];
-  const fetch = async (input: string, init: RequestInit) => {
-    const url = new URL(input, location.href);
-    calls.push(url.host);
-    if (init.signal) signals.push(init.signal);
-    if (held.includes(url.host)) await new Promise<void>((r) => waiting.push(r));
-    return hosts[url.host]!(input, init);
-  };
-  const release = async () => {
-    for (const go of waiting.splice(0)) go();
-    // Let the released answers travel through fetch, JSON and the element's promise chain.
-    await new Promise((r) => setTimeout(r, 50));
-  };
-  return { fetch, release, signals, calls, pending: () => waiting.length };
-}
 
 const file = (data: unknown) => (async () => Response.json(data)) as unknown as typeof fetch;
 

@@ -1,9 +1,11 @@
 import type { Dataset, TimelineEvent } from "../types.ts";
 import { EventIndex } from "./event-index.ts";
+import { datasetOptions } from "./filter.ts";
 import type { EventFilter, Facets, IndexOptions } from "./types.ts";
 
 export { QueryError } from "./errors.ts";
 export { EventIndex } from "./event-index.ts";
+export { FilterIndex } from "./filter-index.ts";
 export { foldedWords, foldText, matchRanges, searchTerms } from "./fold.ts";
 export { compareEvents, type EventOrder, orderKey } from "./order.ts";
 export type {
@@ -24,8 +26,7 @@ export function createIndex(
   dataset: Omit<Dataset, "version">,
   options: Omit<IndexOptions, "vocabulary"> = {},
 ): EventIndex {
-  const actorNames = new Map(dataset.actors.map((a) => [a.id, `${a.name.de} ${a.name.en}`]));
-  return new EventIndex(dataset.events, { ...options, vocabulary: dataset, actorNames });
+  return new EventIndex(dataset.events, datasetOptions(dataset, options));
 }
 
 const cache = new WeakMap<readonly TimelineEvent[], EventIndex>();

@@ -1,6 +1,11 @@
 import { timeline } from "@ca-timeline/data";
 import { syntheticDataset } from "@ca-timeline/data/testing";
-import { CA_TIMELINE_EVENTS as EVENTS_QUERY } from "@ca-timeline/schema/operations";
+import {
+  CA_TIMELINE_DETAILS,
+  CA_TIMELINE_EVENT,
+  CA_TIMELINE_LIST,
+  CA_TIMELINE_EVENTS as EVENTS_QUERY,
+} from "@ca-timeline/schema/operations";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGateway, type Gateway } from "../create-gateway.ts";
 import { createFetchHandler } from "../fetch-handler.ts";
@@ -23,6 +28,9 @@ describe("the cost limit", () => {
   it("lets the widget's and the documented operations through with their largest pages", async () => {
     for (const [query, variables] of [
       [EVENTS_QUERY, { first: 100, after: null, vocabulary: true }],
+      [CA_TIMELINE_LIST, { first: 100, after: null, vocabulary: true }],
+      [CA_TIMELINE_DETAILS, { first: 100, after: null }],
+      [CA_TIMELINE_EVENT, { slug: "x" }],
       [TIMELINE_EVENTS, { after: null }],
       [TIMELINE_VOCABULARY, {}],
     ] as const) {

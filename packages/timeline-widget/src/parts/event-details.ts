@@ -51,15 +51,17 @@ export function eventDetails(
         : text;
     return html`<li>${link}${meta ? ` — ${meta}` : ""}</li>`;
   };
+  // An endpoint's details (summary, notes, places, sources) follow the list: until then, say so.
+  const pending = host._data.missing === "details";
   return html`<div class="details" part="details">
-    <p>${highlight(e.summary[lang], q)}</p>
+    <p role=${pending ? "status" : nothing}>${pending ? (host._data.error ? t.failed : t.more) : highlight(e.summary[lang], q)}</p>
     <dl>
       ${row(t.type, host._label("types", e.type, lang))} ${row(t.themes, names("themes", e.themes))}
       ${e.actors.length ? row(t.actors, names("actors", e.actors)) : nothing}
       ${e.places.length ? row(t.places, e.places.map((p) => p.name[lang]).join(", ")) : nothing}
       ${parent ? row(t.partOf, parent.title[lang]) : nothing}
       ${e.notes ? row(t.notes, highlight(e.notes[lang], q)) : nothing}
-      ${row(t.sources, html`<ul>${e.sources.map(source)}</ul>`)}
+      ${pending ? nothing : row(t.sources, html`<ul>${e.sources.map(source)}</ul>`)}
     </dl>
     ${
       host.syncUrl

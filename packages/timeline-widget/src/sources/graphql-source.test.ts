@@ -1,10 +1,16 @@
 import { createIndex } from "@ca-timeline/data/query";
 import { syntheticDataset } from "@ca-timeline/data/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { EVENTS_QUERY, EVENTS_QUERY_ID } from "../operations.ts";
+import {
+  DETAILS_QUERY,
+  DETAILS_QUERY_ID,
+  EVENT_QUERY_ID,
+  LIST_QUERY,
+  LIST_QUERY_ID,
+} from "../operations.ts";
 import { fakeGraphqlEndpoint } from "../test-support/fake-graphql.ts";
 import { DataError } from "./data-error.ts";
-import { loadGraphql, PAGE_SIZE } from "./graphql-source.ts";
+import { loadGraphql, type Missing, PAGE_SIZE } from "./graphql-source.ts";
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -13,10 +19,14 @@ const expected = createIndex(dataset).events;
 const pages = Math.ceil(dataset.events.length / PAGE_SIZE);
 
 describe("loadGraphql", () => {
-  it("pages through all events by persisted id with first/after and reads both languages", async () => {
+  it("pages through the list, then the details, by persisted id with first/after, in both languages", async () => {
     const endpoint = fakeGraphqlEndpoint(dataset);
     vi.stubGlobal("fetch", endpoint.fetch);
-    const loaded = await loadGraphql("https://api.test/graphql");
+    const partial: Array<[number, Missing, string]> = [];
+    const loaded = await loadGraphql("https://api.test/graphql", {
+      onPartial: (data, missing) =>
+        partial.push([data.events.length, missing, data.events[0]!.summary.en]),
+    });
     expect(loaded.events.map((e) => e.slug)).toEqual(expected.map((e) => e.slug));
     expect(loaded.events[0]).toEqual(expected[0]);
     expect(loaded.version).toBe(dataset.version);
@@ -26,26 +36,63 @@ describe("loadGraphql", () => {
     const cited = [...new Set(expected.flatMap((e) => e.sources.flatMap((s) => s.document ?? [])))];
     expect(loaded.documents.map((d) => d.id)).toEqual(cited);
     expect(new Set(cited)).toEqual(new Set(dataset.documents.map((d) => d.id)));
-    expect(endpoint.requests.length).toBe(pages);
-    // Only the id travels: short, cacheable URLs that a persisted-only gateway accepts.
-    expect(endpoint.requests.every((r) => r.documentId === EVENTS_QUERY_ID)).toBe(true);
+    // The list page by page (summaries still empty), then the details page by page.
+    expect(partial).toEqual([
+      [PAGE_SIZE, "events", ""],
+      [2 * PAGE_SIZE, "events", ""],
+      [expected.length, "details", ""],
+      [expected.length, "details", expected[0]!.summary.en],
+      [expected.length, "details", expected[0]!.summary.en],
+    ]);
+    expect(endpoint.requests.length).toBe(2 * pages);
+    // Only the ids travel: short, cacheable URLs that a persisted-only gateway accepts.
+    expect(endpoint.requests.map((r) => r.documentId)).toEqual([
+      ...Array.from({ length: pages }, () => LIST_QUERY_ID),
+      ...Array.from({ length: pages }, () => DETAILS_QUERY_ID),
+    ]);
     expect(endpoint.requests.every((r) => r.query === null)).toBe(true);
-    expect(endpoint.requests.map((r) => r.vocabulary)).toEqual([true, false, false]);
+    expect(endpoint.requests.map((r) => r.vocabulary)).toEqual([
+      true,
+      false,
+      false,
+      ...Array.from({ length: pages }, () => undefined),
+    ]);
     expect(endpoint.requests[0]?.after).toBeNull();
+    expect(endpoint.requests[pages]?.after).toBeNull();
     expect(endpoint.requests.every((r) => r.first === PAGE_SIZE)).toBe(true);
+  });
+
+  it("asks what a link's unknown event became (a retired slug) once the list is complete", async () => {
+    const current = expected[42]!.slug;
+    const endpoint = fakeGraphqlEndpoint({ ...dataset, retired: { "old-slug": current } });
+    vi.stubGlobal("fetch", endpoint.fetch);
+    const loaded = await loadGraphql("/graphql", { slug: "old-slug" });
+    expect(loaded.retired).toEqual({ "old-slug": current });
+    expect(endpoint.requests[pages]).toMatchObject({
+      documentId: EVENT_QUERY_ID,
+      slug: "old-slug",
+    });
+    // A slug it does not know stays unknown; one the list has is not asked about.
+    expect((await loadGraphql("/graphql", { slug: "never-was" })).retired).toBeUndefined();
+    const before = endpoint.requests.length;
+    expect((await loadGraphql("/graphql", { slug: current })).retired).toBeUndefined();
+    expect(endpoint.requests.slice(before).some((r) => r.documentId === EVENT_QUERY_ID)).toBe(
+      false,
+    );
   });
 
   it("sends the document once the server does not know its id, and keeps doing so for the load", async () => {
     const endpoint = fakeGraphqlEndpoint(dataset, { persisted: {} });
     vi.stubGlobal("fetch", endpoint.fetch);
     const loaded = await loadGraphql("https://api.test/graphql");
-    expect(loaded.events.map((e) => e.slug)).toEqual(expected.map((e) => e.slug));
+    expect(loaded.events).toEqual(expected);
     // The first page is asked by id, refused, asked again with the document; later pages go straight.
     expect(endpoint.requests.map((r) => (r.documentId ? "id" : "query"))).toEqual([
       "id",
-      ...Array.from({ length: pages }, () => "query"),
+      ...Array.from({ length: 2 * pages }, () => "query"),
     ]);
-    expect(endpoint.requests[1]).toMatchObject({ query: EVENTS_QUERY, vocabulary: true });
+    expect(endpoint.requests[1]).toMatchObject({ query: LIST_QUERY, vocabulary: true });
+    expect(endpoint.requests[pages + 1]).toMatchObject({ query: DETAILS_QUERY });
     expect(endpoint.requests[0]!.vocabulary).toBe(true);
   });
 

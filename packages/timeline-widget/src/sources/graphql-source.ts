@@ -1,23 +1,45 @@
 import type { Dataset } from "@ca-timeline/data";
-import type { CaTimelineEventsQuery as EventsQueryResult } from "@ca-timeline/schema/operations";
-import { EVENTS_QUERY, EVENTS_QUERY_ID } from "../operations.ts";
+import type {
+  CaTimelineDetailsQuery as DetailsResult,
+  CaTimelineListQuery as ListResult,
+} from "@ca-timeline/schema/operations";
+import {
+  DETAILS_QUERY,
+  DETAILS_QUERY_ID,
+  EVENT_QUERY,
+  EVENT_QUERY_ID,
+  LIST_QUERY,
+  LIST_QUERY_ID,
+} from "../operations.ts";
 import { DataError } from "./data-error.ts";
 import { fetchJson, type LoadOptions } from "./fetch-json.ts";
 import { readDataset } from "./read-dataset.ts";
-
-export { EVENTS_QUERY, EVENTS_QUERY_ID };
 
 export const PAGE_SIZE = 100;
 /** A guard against an endpoint whose pages never end. */
 const MAX_PAGES = 200;
 
 type Json = Record<string, unknown>;
-// The answer's shape, generated from the document (`@ca-timeline/schema/operations`); an endpoint is
+// The answers' shapes, generated from the documents (`@ca-timeline/schema/operations`); an endpoint is
 // untrusted, so every value is still checked (readDataset) rather than believed.
-type Answer = Partial<EventsQueryResult>;
-type Node = Partial<EventsQueryResult["events"]["nodes"][number]>;
+type Answer = Partial<ListResult>;
+type Node = Partial<ListResult["events"]["nodes"][number]>;
+type Details = Partial<DetailsResult["events"]["nodes"][number]>;
 type Label = Partial<NonNullable<Answer["themes"]>[number]>;
 type Name = Partial<NonNullable<Answer["actors"]>[number]>;
+
+/** What a partial dataset still lacks: later pages of events, or the events' details. */
+export type Missing = "events" | "details";
+
+export interface GraphqlOptions extends LoadOptions {
+  /**
+   * Called with the dataset so far, before the load completes: after each page of the list, and after
+   * each page of details (summaries, notes, places and sources; empty until then).
+   */
+  onPartial?: (dataset: Dataset, missing: Missing) => void;
+  /** A link's open event: when no event has this slug, the endpoint is asked what it became (`retired`). */
+  slug?: string | undefined;
+}
 
 const pair = (de: unknown, en: unknown) =>
   typeof de === "string" && typeof en === "string" ? { de, en } : undefined;
@@ -58,72 +80,126 @@ async function send(
 }
 
 /**
- * Loads every event with its vocabularies from a GraphQL endpoint and checks the answer like a file.
- * Each page is asked for by its persisted id (`?documentId=…`, a trusted document of the gateway); a
- * server that does not know the id gets the document itself (`?query=…`) for the rest of the load.
+ * Loads the events with their vocabularies from a GraphQL endpoint and checks the answer like a file:
+ * first what the list and the filters need (CaTimelineList, page by page), then each event's details
+ * (CaTimelineDetails); `onPartial` gets the dataset after each page. Each page is asked for by its
+ * persisted id (`?documentId=…`, a trusted document of the gateway); a server that does not know an id
+ * gets the document itself (`?query=…`) for the rest of the load.
  */
-export async function loadGraphql(endpoint: string, options: LoadOptions = {}): Promise<Dataset> {
+export async function loadGraphql(
+  endpoint: string,
+  options: GraphqlOptions = {},
+): Promise<Dataset> {
   let persisted = true;
-  const request = async (variables: Json): Promise<Json> => {
+  const request = async (id: string, query: string, variables: Json): Promise<Json> => {
     const json = JSON.stringify(variables);
     if (persisted) {
       try {
-        return await send(endpoint, { documentId: EVENTS_QUERY_ID, variables: json }, options);
+        return await send(endpoint, { documentId: id, variables: json }, options);
       } catch (error) {
         if (!(error instanceof DataError && NOT_PERSISTED.includes(error.code ?? ""))) throw error;
         persisted = false;
       }
     }
-    return send(endpoint, { query: EVENTS_QUERY, variables: json }, options);
+    return send(endpoint, { query, variables: json }, options);
   };
-  const events: unknown[] = [];
+  /** Every page of a document's `events`, each handed to `read`; `partial` after each but the last. */
+  const pages = async (
+    id: string,
+    query: string,
+    vocabulary: boolean,
+    read: (data: Json, nodes: Json[]) => void,
+    missing: Missing,
+  ) => {
+    let after: string | null = null;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const variables: Json = { first: PAGE_SIZE, after };
+      if (vocabulary) variables.vocabulary = page === 0;
+      const data = await request(id, query, variables);
+      // An answer may still arrive after the caller gave up: then no further page is asked for.
+      options.signal?.throwIfAborted();
+      const connection = data.events as { nodes?: unknown; pageInfo?: Json } | undefined;
+      if (!Array.isArray(connection?.nodes)) throw new DataError("the answer has no events");
+      read(data, connection.nodes);
+      const next = connection.pageInfo;
+      if (!next?.hasNextPage) return;
+      if (typeof next.endCursor !== "string")
+        throw new DataError("the answer has no cursor for the next page");
+      after = next.endCursor;
+      options.onPartial?.(dataset(), missing);
+    }
+    throw new DataError("the endpoint returned too many pages");
+  };
+  const events: Json[] = [];
+  const details = new Map<unknown, Json>();
   // Cited documents arrive inside each source; they are collected once, like events.json's `documents`.
-  const documents = new Map<string, unknown>();
-  let head: Json | undefined;
-  let after: string | null = null;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const data = await request({ first: PAGE_SIZE, after, vocabulary: !head });
-    // An answer may still arrive after the caller gave up: then no further page is asked for.
-    options.signal?.throwIfAborted();
-    head ??= data;
-    const connection = data.events as { nodes?: unknown; pageInfo?: Json } | undefined;
-    if (!Array.isArray(connection?.nodes)) throw new DataError("the answer has no events");
-    for (const node of connection.nodes as Node[]) {
-      events.push({
-        ...node,
-        title: pair(node.titleDe, node.titleEn),
-        summary: pair(node.summaryDe, node.summaryEn),
-        notes: pair(node.notesDe, node.notesEn),
-        type: node.type?.id,
-        themes: node.themes?.map((t) => t?.id),
-        actors: node.actors?.map((a) => a?.id),
-        places: node.places?.map((p) => ({
-          country: p?.country,
-          name: pair(p?.nameDe, p?.nameEn),
-        })),
-        partOf: node.partOf?.slug,
-        sources: (node.sources as Json[] | null | undefined)?.map((source) => {
-          const doc = source?.document as Json | null | undefined;
-          if (typeof doc?.id !== "string") return { ...source, document: undefined };
-          documents.set(doc.id, doc);
-          return { ...source, document: doc.id };
-        }),
-      });
-    }
-    const next = connection.pageInfo;
-    if (!next?.hasNextPage) {
-      return readDataset({
-        version: (head.dataset as Json | null)?.version,
-        themes: (head.themes as Label[] | undefined)?.map(label),
-        eventTypes: (head.eventTypes as Label[] | undefined)?.map(label),
-        actors: (head.actors as Name[] | undefined)?.map(name),
-        documents: [...documents.values()],
-        events,
-      });
-    }
-    if (typeof next.endCursor !== "string")
-      throw new DataError("the answer has no cursor for the next page");
-    after = next.endCursor;
+  const documents = new Map<unknown, unknown>();
+  let head: Json = {};
+  let retired: Record<string, unknown> | undefined;
+  const dataset = () =>
+    readDataset({
+      version: (head.dataset as Json | null)?.version,
+      themes: (head.themes as Label[] | undefined)?.map(label),
+      eventTypes: (head.eventTypes as Label[] | undefined)?.map(label),
+      actors: (head.actors as Name[] | undefined)?.map(name),
+      documents: [...documents.values()],
+      events: events.map((event) => ({ ...event, ...details.get(event.slug) })),
+      retired,
+    });
+
+  await pages(
+    LIST_QUERY_ID,
+    LIST_QUERY,
+    true,
+    (data, nodes: Node[]) => {
+      if (!events.length) head = data;
+      for (const node of nodes)
+        events.push({
+          ...node,
+          title: pair(node.titleDe, node.titleEn),
+          // Until its details arrive.
+          summary: { de: "", en: "" },
+          type: node.type?.id,
+          themes: node.themes?.map((t) => t?.id),
+          actors: node.actors?.map((a) => a?.id),
+          partOf: node.partOf?.slug,
+        });
+    },
+    "events",
+  );
+  // A link's event that no event has: perhaps a retired slug (an event merged into another). Not knowing
+  // is no reason to fail the load: the link's event is then named as not found.
+  const slug = options.slug;
+  if (slug && !events.some((e) => e.slug === slug)) {
+    const answer = await request(EVENT_QUERY_ID, EVENT_QUERY, { slug }).then(
+      (data) => data.event as Json | null,
+      () => null,
+    );
+    if (answer?.slug) retired = { [slug]: answer.slug };
   }
-  throw new DataError("the endpoint returned too many pages");
+  options.onPartial?.(dataset(), "details");
+  await pages(
+    DETAILS_QUERY_ID,
+    DETAILS_QUERY,
+    false,
+    (_, nodes: Details[]) => {
+      for (const node of nodes)
+        details.set(node.slug, {
+          summary: pair(node.summaryDe, node.summaryEn),
+          notes: pair(node.notesDe, node.notesEn),
+          places: node.places?.map((p) => ({
+            country: p?.country,
+            name: pair(p?.nameDe, p?.nameEn),
+          })),
+          sources: (node.sources as Json[] | null | undefined)?.map((source) => {
+            const doc = source?.document as Json | null | undefined;
+            if (typeof doc?.id !== "string") return { ...source, document: undefined };
+            documents.set(doc.id, doc);
+            return { ...source, document: doc.id };
+          }),
+        });
+    },
+    "details",
+  );
+  return dataset();
 }

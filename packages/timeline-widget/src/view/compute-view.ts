@@ -1,5 +1,5 @@
 import type { TimelineEvent } from "@ca-timeline/data";
-import type { EventFilter, EventIndex, FacetCount } from "@ca-timeline/data/query";
+import type { EventFilter, FacetCount, FilterIndex } from "@ca-timeline/data/query/filter";
 import type { Field } from "./resolve-filter.ts";
 
 export interface YearBar {
@@ -35,7 +35,7 @@ export function yearBars(shown: readonly TimelineEvent[], first: number, last: n
 }
 
 /** The data's first and last year (of an event's first day). */
-export function yearSpan(index: EventIndex): [number, number] {
+export function yearSpan(index: FilterIndex): [number, number] {
   const events = index.events;
   const year = (e: TimelineEvent | undefined) => Number(e?.start.slice(0, 4) ?? Number.NaN);
   let last = year(events[events.length - 1]);
@@ -45,7 +45,7 @@ export function yearSpan(index: EventIndex): [number, number] {
 }
 
 /** What the list, the overview and the filter counts show for one filter. Pure; memoised by the caller. */
-export function computeView(index: EventIndex, filter: EventFilter): View {
+export function computeView(index: FilterIndex, filter: EventFilter): View {
   const [first, last] = yearSpan(index);
   try {
     // A field's counts leave that field's own filter out; a field without a filter shares the counts

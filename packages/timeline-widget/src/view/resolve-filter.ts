@@ -1,5 +1,5 @@
 import { resolveBound } from "@ca-timeline/data/edtf";
-import type { EventFilter } from "@ca-timeline/data/query";
+import type { EventFilter } from "@ca-timeline/data/query/filter";
 
 export type Field = "themes" | "types" | "actors";
 export const FIELDS: Field[] = ["themes", "types", "actors"];
