@@ -102,7 +102,7 @@ describe("<ca-timeline> loading from an endpoint, page by page", () => {
     // The whole list (three pages), not yet the details.
     for (let page = 0; page < 3; page++) await endpoint.next();
     await until(() => el._data.missing === "details");
-    await loaded(el);
+    await loaded(el, { partial: true });
     button(el, target.slug)!.click();
     await el.updateComplete;
     expect(details(el, target.slug)!.textContent).toContain("Loading the details…");

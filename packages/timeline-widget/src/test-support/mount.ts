@@ -37,7 +37,7 @@ export const domSlugs = (el: CaTimeline): string[] =>
   $$(el, "[data-event-slug]").map((e) => e.getAttribute("data-event-slug")!);
 
 /** Waits until a condition holds (for loads that finish in a later task). */
-export async function until(condition: () => boolean, timeout = 3000): Promise<void> {
+export async function until(condition: () => boolean, timeout = 10_000): Promise<void> {
   const end = performance.now() + timeout;
   while (!condition()) {
     if (performance.now() > end) throw new Error("condition not met in time");
@@ -55,8 +55,15 @@ export async function axeViolations(): Promise<string[]> {
   );
 }
 
-/** Waits until a load has rendered its events, the whole list included (not just the first frame). */
-export async function loaded(el: CaTimeline): Promise<void> {
-  await until(() => slugs(el).length > 0);
+/**
+ * Waits until a load has rendered its events, the whole list included (not just the first frame), and
+ * has finished: from an endpoint the later pages and the details too (or it failed). `partial` waits for
+ * the rendered events only, for tests of what comes first.
+ */
+export async function loaded(el: CaTimeline, { partial = false } = {}): Promise<void> {
+  await until(
+    () =>
+      slugs(el).length > 0 && (partial || el._data.missing === "" || el._data.status === "error"),
+  );
   await el.updateComplete;
 }
