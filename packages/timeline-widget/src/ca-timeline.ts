@@ -1,6 +1,6 @@
 import type { Dataset, Lang, TimelineEvent } from "@ca-timeline/data";
 import type { EventFilter } from "@ca-timeline/data/query";
-import { html, LitElement, type PropertyValues, type TemplateResult } from "lit";
+import { html, isServer, LitElement, type PropertyValues, type TemplateResult } from "lit";
 import { DataController, type Loaded } from "./controllers/data-controller.ts";
 import { UrlSyncController } from "./controllers/url-sync-controller.ts";
 import { toLang } from "./i18n.ts";
@@ -174,8 +174,8 @@ export class CaTimeline extends LitElement {
   /** @internal */
   readonly _data = new DataController(this, () => ({
     events: this.events,
-    src: this.src,
-    endpoint: this.endpoint,
+    // A server renders with the data it was given (it cannot fetch the page's relative URLs).
+    ...(isServer && CaTimeline.defaultData ? {} : { src: this.src, endpoint: this.endpoint }),
     fallback: CaTimeline.defaultData,
     timeout: this.timeout,
   }));
@@ -201,6 +201,8 @@ export class CaTimeline extends LitElement {
   #moreTask: ReturnType<typeof setTimeout> | undefined;
   #observer: IntersectionObserver | undefined;
   #visible = new Map<Element, boolean>();
+  /** @internal Set while hydrating a server-rendered shadow root (see hydration.ts). */
+  _hydrating = false;
 
   constructor() {
     super();
@@ -283,6 +285,8 @@ export class CaTimeline extends LitElement {
    * the element is added to the page: a page that switches its scheme later sets `color-scheme`).
    */
   get _dark(): boolean {
+    // Hydration renders what the server rendered: it knew no page scheme and no system setting.
+    if (this._hydrating) return this.colorScheme === "dark";
     const scheme = this.colorScheme || this.#pageScheme;
     return scheme === "dark" || (scheme === "auto" && !!darkQuery()?.matches);
   }
@@ -336,9 +340,11 @@ export class CaTimeline extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("syncUrl") && this.syncUrl) this.#url.read(false);
-    if (!this.hasUpdated || changed.has("events") || changed.has("src") || changed.has("endpoint"))
-      this.reload();
+    // A hydrating element has its data already and must not read the URL yet (see hydration.ts).
+    const hydrating = this._hydrating;
+    if (changed.has("syncUrl") && this.syncUrl && !hydrating) this.#url.read(false);
+    const source = changed.has("events") || changed.has("src") || changed.has("endpoint");
+    if (!hydrating && (!this.hasUpdated || source)) this.reload();
     const data = this._data.data;
     if (!data) {
       this._view = this._resolved = undefined;
@@ -350,6 +356,8 @@ export class CaTimeline extends LitElement {
     this._resolved = resolved;
     const view = this.#compute(data, JSON.stringify(resolved.filter));
     if (view !== this._view) this._limit = FIRST_ROWS;
+    // The server renders every event (readable without JavaScript); hydration renders the same.
+    if (isServer || hydrating) this._limit = Number.POSITIVE_INFINITY;
     this._view = view;
     // An open event from an old link: a retired slug opens the event it was merged into; an unknown one is
     // named in a notice instead of silently doing nothing.
@@ -411,7 +419,12 @@ export class CaTimeline extends LitElement {
         ?.focus();
     }
     if (this.syncUrl && this.#rewriteUrl) this.#url.replace();
-    else if (this.syncUrl && URL_PROPS.some((p) => changed.has(p as keyof CaTimeline)))
+    // Hydration shows the server's state, not the URL's: nothing to write (see hydration.ts).
+    else if (
+      this.syncUrl &&
+      !this._hydrating &&
+      URL_PROPS.some((p) => changed.has(p as keyof CaTimeline))
+    )
       this.#url.write();
     this.#rewriteUrl = false;
   }
@@ -511,7 +524,7 @@ export class CaTimeline extends LitElement {
     const lang = this._lang;
     const data = this._data.data;
     const view = this._view;
-    return html`<div class="root ${this._dark ? "dark" : ""}" lang=${lang}>
+    return html`<div class="root ${this._dark ? "dark" : ""}" lang=${lang} data-version=${data?.dataset.version ?? ""}>
       ${toolbar(this, lang)}
       ${
         data && view
