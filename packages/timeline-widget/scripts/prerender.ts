@@ -3,7 +3,6 @@
 // paints), schema.org Event JSON-LD for search engines, and the client bundle with Lit's hydrate support.
 // Beside it: `chronicle.html`, every event with its details as a plain page (what a visitor without
 // JavaScript opens an event on), and `client-rendered.html`, the page as it was before (for comparison).
-import "@lit-labs/ssr/lib/install-global-dom-shim.js";
 import { readFile, writeFile } from "node:fs/promises";
 import type { Dataset, TimelineEvent } from "@ca-timeline/data";
 import { render } from "@lit-labs/ssr";

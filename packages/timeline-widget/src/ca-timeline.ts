@@ -340,9 +340,10 @@ export class CaTimeline extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // A hydrating element has its data already and must not read the URL yet (see hydration.ts).
+    // A hydrating element has its data already and must not read the URL yet (see hydration.ts); a
+    // server has no URL to read.
     const hydrating = this._hydrating;
-    if (changed.has("syncUrl") && this.syncUrl && !hydrating) this.#url.read(false);
+    if (changed.has("syncUrl") && this.syncUrl && !hydrating && !isServer) this.#url.read(false);
     const source = changed.has("events") || changed.has("src") || changed.has("endpoint");
     if (!hydrating && (!this.hasUpdated || source)) this.reload();
     const data = this._data.data;
