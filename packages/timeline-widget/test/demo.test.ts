@@ -120,6 +120,52 @@ describe("the demo with JavaScript", () => {
     await tab.context().close();
   });
 
+  it("keeps its colours and its layout through hydration, on a dark system too", async () => {
+    const { tab, problems } = await open({ colorScheme: "dark" }, () => {
+      const w = window as unknown as { shift: number; before: string[] };
+      w.shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries())
+          w.shift += (entry as unknown as { value: number }).value;
+      }).observe({ type: "layout-shift", buffered: true });
+      document.addEventListener("readystatechange", () => {
+        if (document.readyState !== "interactive") return;
+        const root = document.querySelector("ca-timeline")!.shadowRoot!;
+        const head = root.querySelector(".head")!;
+        w.before = [
+          getComputedStyle(root.querySelector(".root")!).backgroundColor,
+          getComputedStyle(head).color,
+        ];
+      });
+    });
+    await tab.goto(server.url);
+    await hydrated(tab);
+    // One more frame: whatever hydration changed is laid out and reported.
+    const after = await tab.evaluate(
+      () =>
+        new Promise<{ shift: number; before: string[]; after: string[] }>((resolve) =>
+          requestAnimationFrame(() => {
+            const w = window as unknown as { shift: number; before: string[] };
+            const root = document.querySelector("ca-timeline")!.shadowRoot!;
+            const head = root.querySelector(".head")!;
+            resolve({
+              shift: w.shift,
+              before: w.before,
+              after: [
+                getComputedStyle(root.querySelector(".root")!).backgroundColor,
+                getComputedStyle(head).color,
+              ],
+            });
+          }),
+        ),
+    );
+    expect(after.before).toEqual(["rgb(22, 22, 26)", "rgb(236, 236, 241)"]);
+    expect(after.after).toEqual(after.before);
+    expect(after.shift).toBe(0);
+    expect(problems).toEqual([]);
+    await tab.context().close();
+  });
+
   it("is interactive once hydrated: an event opens, a filter filters", async () => {
     const { tab, problems } = await open({}, watch);
     await tab.goto(server.url);
