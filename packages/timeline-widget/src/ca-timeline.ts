@@ -3,6 +3,7 @@ import type { EventFilter } from "@ca-timeline/data/query";
 import { html, isServer, LitElement, type PropertyValues, type TemplateResult } from "lit";
 import { DataController, type Loaded } from "./controllers/data-controller.ts";
 import { UrlSyncController } from "./controllers/url-sync-controller.ts";
+import { dataVersion } from "./hydration-key.ts";
 import { toLang } from "./i18n.ts";
 import { eventList } from "./parts/event-list.ts";
 import { filterPanel } from "./parts/filter-panel.ts";
@@ -201,8 +202,8 @@ export class CaTimeline extends LitElement {
   #moreTask: ReturnType<typeof setTimeout> | undefined;
   #observer: IntersectionObserver | undefined;
   #visible = new Map<Element, boolean>();
-  /** @internal Set while hydrating a server-rendered shadow root (see hydration.ts). */
-  _hydrating = false;
+  /** @internal Set while hydrating a server-rendered shadow root (hydration.ts). */
+  declare _hydrating: boolean | undefined;
 
   constructor() {
     super();
@@ -285,8 +286,6 @@ export class CaTimeline extends LitElement {
    * the element is added to the page: a page that switches its scheme later sets `color-scheme`).
    */
   get _dark(): boolean {
-    // Hydration renders what the server rendered: it knew no page scheme and no system setting.
-    if (this._hydrating) return this.colorScheme === "dark";
     const scheme = this.colorScheme || this.#pageScheme;
     return scheme === "dark" || (scheme === "auto" && !!darkQuery()?.matches);
   }
@@ -340,12 +339,10 @@ export class CaTimeline extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // A hydrating element has its data already and must not read the URL yet (see hydration.ts); a
-    // server has no URL to read.
-    const hydrating = this._hydrating;
-    if (changed.has("syncUrl") && this.syncUrl && !hydrating && !isServer) this.#url.read(false);
-    const source = changed.has("events") || changed.has("src") || changed.has("endpoint");
-    if (!hydrating && (!this.hasUpdated || source)) this.reload();
+    // A server has no URL to read.
+    if (changed.has("syncUrl") && this.syncUrl && !isServer) this.#url.read(false);
+    if (!this.hasUpdated || changed.has("events") || changed.has("src") || changed.has("endpoint"))
+      this.reload();
     const data = this._data.data;
     if (!data) {
       this._view = this._resolved = undefined;
@@ -357,8 +354,8 @@ export class CaTimeline extends LitElement {
     this._resolved = resolved;
     const view = this.#compute(data, JSON.stringify(resolved.filter));
     if (view !== this._view) this._limit = FIRST_ROWS;
-    // The server renders every event (readable without JavaScript); hydration renders the same.
-    if (isServer || hydrating) this._limit = Number.POSITIVE_INFINITY;
+    // The server renders every event (readable without JavaScript); hydration does the same.
+    if (isServer) this._limit = Number.POSITIVE_INFINITY;
     this._view = view;
     // An open event from an old link: a retired slug opens the event it was merged into; an unknown one is
     // named in a notice instead of silently doing nothing.
@@ -420,12 +417,7 @@ export class CaTimeline extends LitElement {
         ?.focus();
     }
     if (this.syncUrl && this.#rewriteUrl) this.#url.replace();
-    // Hydration shows the server's state, not the URL's: nothing to write (see hydration.ts).
-    else if (
-      this.syncUrl &&
-      !this._hydrating &&
-      URL_PROPS.some((p) => changed.has(p as keyof CaTimeline))
-    )
+    else if (this.syncUrl && URL_PROPS.some((p) => changed.has(p as keyof CaTimeline)))
       this.#url.write();
     this.#rewriteUrl = false;
   }
@@ -525,7 +517,7 @@ export class CaTimeline extends LitElement {
     const lang = this._lang;
     const data = this._data.data;
     const view = this._view;
-    return html`<div class="root ${this._dark ? "dark" : ""}" lang=${lang} data-version=${data?.dataset.version ?? ""}>
+    return html`<div class="root ${this._dark ? "dark" : ""}" lang=${lang} data-version=${dataVersion(data)}>
       ${toolbar(this, lang)}
       ${
         data && view
