@@ -4,5 +4,5 @@ export { createFetchHandler, type FetchHandler, type ServerContext } from "./fet
 export { createJsonLogger, type Logger, type LogLevel } from "./logger.ts";
 export type { FetchHandlerOptions } from "./options.ts";
 export * from "./persisted-operations.ts";
-export { HTML_CSP, serveStatic } from "./static-files.ts";
+export { HTML_CSP, htmlCsp, serveStatic } from "./static-files.ts";
 export { documentId, TrustedDocumentsError } from "./trusted-documents.ts";

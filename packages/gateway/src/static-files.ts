@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Stats } from "node:fs";
 import { readFile, realpath, stat } from "node:fs/promises";
 import { extname, join, resolve, sep } from "node:path";
@@ -29,6 +30,28 @@ const COMPRESSIBLE = /^(?:text\/|application\/json|image\/svg\+xml)/;
 export const HTML_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
   "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+
+/**
+ * The policy for one HTML file: HTML_CSP, with the sha256 hashes of the file's own inline styles added
+ * to `style-src` — a server-rendered page inlines what would block its first paint, and declarative
+ * shadow roots carry their styles inline, as `<style>` elements and `style="…"` attributes (these need
+ * `'unsafe-hashes'`, which still allows only the listed values; a value with a character reference is
+ * not listed). Only styles written in the file are allowed: a style injected later is still refused.
+ */
+export function htmlCsp(html: string): string {
+  const hashes = new Set<string>();
+  for (const [, text] of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi))
+    hashes.add(sha256(text!));
+  const attributes = new Set<string>();
+  for (const [, value] of html.matchAll(/\sstyle="([^"&]*)"/gi)) attributes.add(sha256(value!));
+  if (attributes.size > 0) hashes.add("'unsafe-hashes'");
+  const sources = [...hashes, ...attributes];
+  return sources.length === 0
+    ? HTML_CSP
+    : HTML_CSP.replace("style-src 'self'", `style-src 'self' ${sources.join(" ")}`);
+}
 
 /**
  * Serves the files under `dir` for GET/HEAD (`/` and folders → index.html). Refuses anything that
@@ -63,6 +86,16 @@ export function serveStatic(
     }
     const bytes = entry.codings.get(coding)!;
     return bytes === body ? undefined : bytes;
+  };
+  // The policy of each HTML file version (its inline styles hashed once).
+  const policies = new Map<string, { version: string; csp: string }>();
+  const policyFor = (file: string, version: string, body: Uint8Array): string => {
+    let entry = policies.get(file);
+    if (entry?.version !== version) {
+      entry = { version, csp: htmlCsp(new TextDecoder().decode(body)) };
+      policies.set(file, entry);
+    }
+    return entry.csp;
   };
   return async (request: Request): Promise<Response | undefined> => {
     if (request.method !== "GET" && request.method !== "HEAD") return undefined;
@@ -100,6 +133,8 @@ export function serveStatic(
     const type = TYPES[extname(file).toLowerCase()];
     if (!type) return undefined;
     let body: Uint8Array = await readFile(file);
+    const version = `${info.mtimeMs}:${info.size}`;
+    const csp = type.startsWith("text/html") ? policyFor(file, version, body) : undefined;
     const headers: Record<string, string> = {
       "content-type": type,
       "x-content-type-options": "nosniff",
@@ -109,17 +144,15 @@ export function serveStatic(
     if (compression && COMPRESSIBLE.test(type) && body.byteLength >= MIN_COMPRESS_BYTES) {
       const coding = negotiateCoding(request.headers.get("accept-encoding"), compression.codings);
       const bytes =
-        coding === "identity"
-          ? undefined
-          : await compressedFor(file, `${info.mtimeMs}:${info.size}`, body, coding);
+        coding === "identity" ? undefined : await compressedFor(file, version, body, coding);
       if (bytes) {
         body = bytes;
         headers["content-encoding"] = coding;
       }
     }
     headers["content-length"] = String(body.byteLength);
-    if (type.startsWith("text/html")) {
-      headers["content-security-policy"] = HTML_CSP;
+    if (csp) {
+      headers["content-security-policy"] = csp;
       headers["referrer-policy"] = "no-referrer";
     }
     return new Response(request.method === "HEAD" ? null : (body as Uint8Array<ArrayBuffer>), {

@@ -1,5 +1,6 @@
-// Builds the package: the ESM library for bundlers (lit and the data stay dependencies), the two
-// self-contained standalone bundles with their subresource-integrity hashes, and the demo pages.
+// Builds the package: the ESM library for bundlers (lit and the data stay dependencies), the
+// self-contained standalone bundles with their subresource-integrity hashes, and the demo pages (the main
+// one server-rendered).
 // Declarations come from tsc afterwards.
 import { createHash } from "node:crypto";
 import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
@@ -16,6 +17,7 @@ const common = (config: InlineConfig["build"]): InlineConfig => ({
 });
 
 // 1. Library: one module per entry, every bare import left to the consumer's bundler.
+const external = (id: string) => /^(lit|@lit\/|@lit-labs\/|@ca-timeline\/data)/.test(id);
 await build(
   common({
     outDir: "dist",
@@ -27,7 +29,19 @@ await build(
       entry: { index: "src/index.ts", define: "src/define.ts", operations: "src/operations.ts" },
       formats: ["es"],
     },
-    rolldownOptions: { external: (id) => /^(lit|@lit\/|@lit-labs\/|@ca-timeline\/data)/.test(id) },
+    rolldownOptions: { external },
+  }),
+);
+// `hydrate` on its own, without a shared chunk: Lit's hydrate support must be imported before Lit, and
+// a chunk's imports (Lit's among them) would come first.
+await build(
+  common({
+    outDir: "dist",
+    emptyOutDir: false,
+    minify: false,
+    sourcemap: true,
+    lib: { entry: { hydrate: "src/hydrate.ts" }, formats: ["es"] },
+    rolldownOptions: { external },
   }),
 );
 
@@ -36,6 +50,8 @@ await build(
 for (const [name, entry] of [
   ["ca-timeline", "src/define.ts"],
   ["ca-timeline-with-data", "src/with-data.ts"],
+  // For server-rendered pages: the element with Lit's hydrate support.
+  ["ca-timeline-hydrate", "src/hydrate.ts"],
 ] as const) {
   await build(standaloneBuild(entry, name, `${root}dist/standalone`));
   await build({
@@ -54,7 +70,7 @@ for (const [name, entry] of [
 // 3. Subresource integrity: `dist/standalone/sri.json` maps each standalone bundle to its sha384 hash, the
 // `integrity` attribute of a <script> that loads it from a CDN (each bundle is one file, no chunks).
 const sri: Record<string, string> = {};
-for (const file of ["ca-timeline.js", "ca-timeline-with-data.js"]) {
+for (const file of ["ca-timeline.js", "ca-timeline-with-data.js", "ca-timeline-hydrate.js"]) {
   const code = await readFile(`${root}dist/standalone/${file}`);
   sri[file] = `sha384-${createHash("sha384").update(code).digest("base64")}`;
 }
@@ -66,3 +82,7 @@ await cp(`${root}demo`, `${root}dist/demo`, { recursive: true });
 for (const file of await readdir(`${root}dist/standalone`)) {
   if (file.endsWith(".js")) await cp(`${root}dist/standalone/${file}`, `${root}dist/demo/${file}`);
 }
+
+// 5. The demo page server-rendered (scripts/prerender.ts), with the no-JavaScript chronicle beside it.
+const { prerenderDemo } = await import("./prerender.ts");
+await prerenderDemo(root);

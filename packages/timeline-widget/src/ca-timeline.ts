@@ -1,8 +1,9 @@
 import type { Dataset, Lang, TimelineEvent } from "@ca-timeline/data";
 import type { EventFilter } from "@ca-timeline/data/query/filter";
-import { html, LitElement, type PropertyValues, type TemplateResult } from "lit";
+import { html, isServer, LitElement, type PropertyValues, type TemplateResult } from "lit";
 import { DataController, type Loaded } from "./controllers/data-controller.ts";
 import { UrlSyncController } from "./controllers/url-sync-controller.ts";
+import { dataVersion } from "./hydration-key.ts";
 import { toLang } from "./i18n.ts";
 import { eventList } from "./parts/event-list.ts";
 import { filterPanel } from "./parts/filter-panel.ts";
@@ -177,8 +178,8 @@ export class CaTimeline extends LitElement {
   /** @internal */
   readonly _data = new DataController(this, () => ({
     events: this.events,
-    src: this.src,
-    endpoint: this.endpoint,
+    // A server renders with the data it was given (it cannot fetch the page's relative URLs).
+    ...(isServer && CaTimeline.defaultData ? {} : { src: this.src, endpoint: this.endpoint }),
     open: this._open,
     fallback: CaTimeline.defaultData,
     timeout: this.timeout,
@@ -206,6 +207,8 @@ export class CaTimeline extends LitElement {
   #moreTask: ReturnType<typeof setTimeout> | undefined;
   #observer: IntersectionObserver | undefined;
   #visible = new Map<Element, boolean>();
+  /** @internal Set while hydrating a server-rendered shadow root (hydration.ts). */
+  declare _hydrating: boolean | undefined;
 
   constructor() {
     super();
@@ -341,7 +344,8 @@ export class CaTimeline extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("syncUrl") && this.syncUrl) this.#url.read(false);
+    // A server has no URL to read.
+    if (changed.has("syncUrl") && this.syncUrl && !isServer) this.#url.read(false);
     if (!this.hasUpdated || changed.has("events") || changed.has("src") || changed.has("endpoint"))
       this.reload();
     const data = this._data.data;
@@ -359,6 +363,8 @@ export class CaTimeline extends LitElement {
     // rendered, so the visitor's scroll position and focus stay.
     if (key !== this.#filterKey) this._limit = FIRST_ROWS;
     this.#filterKey = key;
+    // The server renders every event (readable without JavaScript); hydration does the same.
+    if (isServer) this._limit = Number.POSITIVE_INFINITY;
     this._view = view;
     // An open event from an old link (once every event is there): a retired slug opens the event it was
     // merged into; an unknown one is named in a notice instead of silently doing nothing.
@@ -520,7 +526,7 @@ export class CaTimeline extends LitElement {
     const lang = this._lang;
     const data = this._data.data;
     const view = this._view;
-    return html`<div class="root ${this._dark ? "dark" : ""}" lang=${lang}>
+    return html`<div class="root ${this._dark ? "dark" : ""}" lang=${lang} data-version=${dataVersion(data)}>
       ${toolbar(this, lang)}
       ${
         data && view

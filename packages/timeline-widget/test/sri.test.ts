@@ -12,7 +12,11 @@ describe("dist/standalone/sri.json", () => {
       string,
       string
     >;
-    expect(Object.keys(sri).sort()).toEqual(["ca-timeline-with-data.js", "ca-timeline.js"]);
+    expect(Object.keys(sri).sort()).toEqual([
+      "ca-timeline-hydrate.js",
+      "ca-timeline-with-data.js",
+      "ca-timeline.js",
+    ]);
     for (const [file, integrity] of Object.entries(sri)) {
       const code = await readFile(new URL(file, standalone));
       const digest = createHash("sha384").update(code).digest("base64");

@@ -1,6 +1,6 @@
 import type { Dataset, SourceDocument, TimelineEvent } from "@ca-timeline/data";
 import { createFilterIndex, type FilterIndex } from "@ca-timeline/data/query/filter";
-import type { ReactiveController, ReactiveControllerHost } from "lit";
+import { isServer, type ReactiveController, type ReactiveControllerHost } from "lit";
 import { loadFile } from "../sources/file-source.ts";
 import { loadGraphql, type Missing } from "../sources/graphql-source.ts";
 import { readDataset } from "../sources/read-dataset.ts";
@@ -97,7 +97,9 @@ export class DataController implements ReactiveController {
       this.#set("ready", loaded, undefined, missing);
       if (missing) return;
       // The word index for search is the costly part of indexing: build it when the browser is idle
-      // after the first render, not before it (a `q` already set builds it during that render).
+      // after the first render, not before it (a `q` already set builds it during that render); a
+      // server rendering the element never searches.
+      if (isServer) return;
       const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 50));
       idle(() => {
         if (token === this.#load) loaded.index.prepareSearch();

@@ -1,0 +1,4 @@
+import lit from "@astrojs/lit";
+import { defineConfig } from "astro/config";
+
+export default defineConfig({ integrations: [lit()] });

@@ -1,0 +1,238 @@
+// The demo as `npm start` serves it (the real gateway CLI, its strict CSP, the built demo pages) in real
+// Chromium: server-rendered, readable and navigable without JavaScript, hydrated without losing a node.
+import { timeline } from "@ca-timeline/data";
+import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumLaunchOptions as launchOptions } from "../scripts/chromium.ts";
+import { type DemoServer, startDemoServer } from "../scripts/demo-server.ts";
+
+const EVENTS = timeline.events.length;
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await chromium.launch({ ...launchOptions, headless: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh tab; every console error or warning and every page error is collected. */
+async function open(options: BrowserContextOptions = {}, init?: () => void) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const tab = await context.newPage();
+  const problems: string[] = [];
+  tab.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(m.text());
+  });
+  tab.on("pageerror", (e) => problems.push(e.message));
+  if (init) await tab.addInitScript(init);
+  return { tab, problems };
+}
+
+const events = (tab: Page) => tab.locator("ca-timeline [data-event-slug]");
+
+describe("the demo without JavaScript", () => {
+  it("shows every event, styled, with no policy violation", async () => {
+    const { tab, problems } = await open({ javaScriptEnabled: false });
+    await tab.goto(server.url);
+    await expect.poll(() => events(tab).count()).toBe(EVENTS);
+    const first = events(tab).first();
+    await expect.poll(() => first.isVisible()).toBe(true);
+    // The element's own styles apply (inline, allowed by hash): the filters sit beside the list.
+    const filters = await tab.locator("ca-timeline [part=filters]").boundingBox();
+    const list = await tab.locator("ca-timeline [part=list]").boundingBox();
+    expect(filters!.x + filters!.width).toBeLessThanOrEqual(list!.x);
+    expect(await first.locator(".type").textContent()).toBeTruthy();
+    expect(problems).toEqual([]);
+    await tab.context().close();
+  });
+
+  it("leads to every event's details on the chronicle page, by year and by anchor", async () => {
+    const { tab, problems } = await open({ javaScriptEnabled: false });
+    await tab.goto(server.url);
+    await tab.getByRole("link", { name: "the chronicle page" }).click();
+    await tab.waitForURL(/chronicle\.html$/);
+    expect(await tab.locator("article[id]").count()).toBe(EVENTS);
+    const year = timeline.events[0]!.start.slice(0, 4);
+    await tab.getByRole("navigation", { name: "Years" }).getByRole("link", { name: year }).click();
+    expect(new URL(tab.url()).hash).toBe(`#y${year}`);
+    const event = timeline.events.find((e) => e.sources.some((s) => s.url))!;
+    const article = tab.locator(`article[id="${event.slug}"]`);
+    expect(await article.locator("h3").textContent()).toBe(event.title.en);
+    expect(await article.textContent()).toContain(event.summary.en);
+    expect(await article.locator("dd a[href^='http']").count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await tab.context().close();
+  });
+});
+
+describe("the demo with JavaScript", () => {
+  /** Before any script of the page runs: marks the server's event nodes and records every removal. */
+  function watch() {
+    document.addEventListener("readystatechange", () => {
+      if (document.readyState !== "interactive") return;
+      const root = document.querySelector("ca-timeline")!.shadowRoot!;
+      const w = window as unknown as { ssr: Element[]; removed: number; messages: number };
+      w.ssr = [...root.querySelectorAll("[data-event-slug]")];
+      w.removed = w.messages = 0;
+      new MutationObserver((records) => {
+        for (const r of records) {
+          for (const n of r.removedNodes)
+            if (
+              n instanceof Element &&
+              (n.matches("[data-event-slug]") || n.querySelector("[data-event-slug]"))
+            )
+              w.removed++;
+          for (const n of r.addedNodes)
+            if (n instanceof Element && n.matches("[part~=message]")) w.messages++;
+        }
+      }).observe(root, { childList: true, subtree: true });
+    });
+  }
+
+  const hydrated = (tab: Page) =>
+    tab.waitForFunction(() => {
+      const el = document.querySelector("ca-timeline") as HTMLElement & { hasUpdated: boolean };
+      return el.hasUpdated;
+    });
+
+  it("hydrates the server's DOM: no node replaced, no loading state, no warning", async () => {
+    const { tab, problems } = await open({}, watch);
+    await tab.goto(server.url);
+    await hydrated(tab);
+    const state = await tab.evaluate(() => {
+      const w = window as unknown as { ssr: Element[]; removed: number; messages: number };
+      const el = document.querySelector("ca-timeline")!;
+      const now = [...el.shadowRoot!.querySelectorAll("[data-event-slug]")];
+      return {
+        ssr: w.ssr.length,
+        kept: w.ssr.every((n, i) => n.isConnected && now[i] === n),
+        removed: w.removed,
+        messages: w.messages,
+      };
+    });
+    expect(state).toEqual({ ssr: EVENTS, kept: true, removed: 0, messages: 0 });
+    expect(problems).toEqual([]);
+    await tab.context().close();
+  });
+
+  it("keeps its colours and its layout through hydration, on a dark system too", async () => {
+    const { tab, problems } = await open({ colorScheme: "dark" }, () => {
+      const w = window as unknown as { shift: number; before: string[] };
+      w.shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries())
+          w.shift += (entry as unknown as { value: number }).value;
+      }).observe({ type: "layout-shift", buffered: true });
+      document.addEventListener("readystatechange", () => {
+        if (document.readyState !== "interactive") return;
+        const root = document.querySelector("ca-timeline")!.shadowRoot!;
+        const head = root.querySelector(".head")!;
+        w.before = [
+          getComputedStyle(root.querySelector(".root")!).backgroundColor,
+          getComputedStyle(head).color,
+        ];
+      });
+    });
+    await tab.goto(server.url);
+    await hydrated(tab);
+    // One more frame: whatever hydration changed is laid out and reported.
+    const after = await tab.evaluate(
+      () =>
+        new Promise<{ shift: number; before: string[]; after: string[] }>((resolve) =>
+          requestAnimationFrame(() => {
+            const w = window as unknown as { shift: number; before: string[] };
+            const root = document.querySelector("ca-timeline")!.shadowRoot!;
+            const head = root.querySelector(".head")!;
+            resolve({
+              shift: w.shift,
+              before: w.before,
+              after: [
+                getComputedStyle(root.querySelector(".root")!).backgroundColor,
+                getComputedStyle(head).color,
+              ],
+            });
+          }),
+        ),
+    );
+    expect(after.before).toEqual(["rgb(22, 22, 26)", "rgb(236, 236, 241)"]);
+    expect(after.after).toEqual(after.before);
+    expect(after.shift).toBe(0);
+    expect(problems).toEqual([]);
+    await tab.context().close();
+  });
+
+  it("is interactive once hydrated: an event opens, a filter filters", async () => {
+    const { tab, problems } = await open({}, watch);
+    await tab.goto(server.url);
+    await hydrated(tab);
+    const first = events(tab).first();
+    await first.locator(".head").click();
+    await expect.poll(() => first.locator("[part=details]").count()).toBe(1);
+    expect(new URL(tab.url()).searchParams.get("event")).toBe(
+      await first.getAttribute("data-event-slug"),
+    );
+    await tab.locator("ca-timeline [part=filters] input[type=checkbox]").first().check();
+    await expect.poll(() => events(tab).count()).toBeLessThan(EVENTS);
+    expect(problems).toEqual([]);
+    await tab.context().close();
+  });
+
+  it("applies a shared link's state after hydrating", async () => {
+    const event = timeline.events.at(-1)!;
+    const { tab, problems } = await open();
+    await tab.goto(`${server.url}?event=${event.slug}`);
+    const item = tab.locator(`ca-timeline [data-event-slug="${event.slug}"]`);
+    await expect.poll(() => item.locator("[part=details]").count()).toBe(1);
+    expect(problems).toEqual([]);
+    await tab.context().close();
+  });
+
+  it("renders live data of another version afresh instead of hydrating it", async () => {
+    const { tab, problems } = await open();
+    const slug = timeline.events[0]!.slug;
+    await tab.route(/graphql\?/, async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      if (body.data?.dataset) body.data.dataset.version = "0.0.0+other";
+      body.data.events.nodes = body.data.events.nodes.filter(
+        (n: { slug: string }) => n.slug !== slug,
+      );
+      await route.fulfill({ response, json: body });
+    });
+    await tab.goto(server.url);
+    await hydrated(tab);
+    await expect.poll(() => events(tab).count()).toBeGreaterThan(0);
+    expect(await tab.locator(`ca-timeline [data-event-slug="${slug}"]`).count()).toBe(0);
+    await events(tab).first().locator(".head").click();
+    await expect.poll(() => tab.locator("ca-timeline [part=details]").count()).toBe(1);
+    expect(problems).toEqual([]);
+    await tab.context().close();
+  });
+
+  it("describes every event as a schema.org Event in JSON-LD", async () => {
+    const { tab } = await open({ javaScriptEnabled: false });
+    await tab.goto(server.url);
+    const ld = JSON.parse((await tab.locator('script[type="application/ld+json"]').textContent())!);
+    expect(ld["@context"]).toBe("https://schema.org");
+    expect(ld["@graph"]).toHaveLength(EVENTS);
+    for (const [i, e] of timeline.events.entries()) {
+      const item = ld["@graph"][i];
+      expect(item).toMatchObject({
+        "@type": "Event",
+        identifier: e.slug,
+        url: `chronicle.html#${e.slug}`,
+        name: e.title.en,
+        description: e.summary.en,
+        startDate: e.start,
+        endDate: e.end,
+      });
+      expect(item.location?.length ?? 0).toBe(e.places.length);
+    }
+    await tab.context().close();
+  });
+});
