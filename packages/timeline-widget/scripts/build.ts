@@ -53,7 +53,11 @@ for (const [name, entry] of [
   // For server-rendered pages: the element with Lit's hydrate support.
   ["ca-timeline-hydrate", "src/hydrate.ts"],
 ] as const) {
-  await build(standaloneBuild(entry, name, `${root}dist/standalone`));
+  await build(
+    standaloneBuild(entry, name, `${root}dist/standalone`, {
+      hydrates: entry === "src/hydrate.ts",
+    }),
+  );
   await build({
     ...common({
       outDir: "dist/standalone/development",

@@ -14,7 +14,7 @@ import { standaloneBuild } from "./standalone-build.ts";
 const out = await mkdtemp(join(tmpdir(), "ca-timeline-size-"));
 try {
   // The standalone build of scripts/build.ts, with a source map.
-  await build(standaloneBuild("src/define.ts", "ca-timeline", out, true));
+  await build(standaloneBuild("src/define.ts", "ca-timeline", out, { sourcemap: true }));
   const code = await readFile(join(out, "ca-timeline.js"), "utf8");
   const map = new TraceMap(await readFile(join(out, "ca-timeline.js.map"), "utf8"));
   const lineStarts = [0];

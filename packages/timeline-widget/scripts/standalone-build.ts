@@ -43,19 +43,22 @@ const collapseTemplateIndentation: Plugin = {
 
 /**
  * The standalone bundle `${name}.js` of `entry` in `outDir`, minified for browsers. With a source map the
- * template indentation is kept (collapsing it would move the code the map points at).
+ * template indentation is kept (collapsing it would move the code the map points at); so it is in a
+ * bundle that hydrates server-rendered HTML (`hydrates`): Lit hydrates only templates whose strings are
+ * the server's exactly (each rendered template carries a digest of its strings), and the server renders
+ * with the library build, whose templates are the source's.
  */
 export function standaloneBuild(
   entry: string,
   name: string,
   outDir: string,
-  sourcemap = false,
+  { sourcemap = false, hydrates = false } = {},
 ): InlineConfig {
   return {
     root,
     configFile: false,
     logLevel: "warn",
-    plugins: sourcemap ? [compactCss] : [compactCss, collapseTemplateIndentation],
+    plugins: sourcemap || hydrates ? [compactCss] : [compactCss, collapseTemplateIndentation],
     build: {
       target: "es2022",
       outDir,

@@ -33,11 +33,13 @@ export function installHydration(element: typeof CaTimeline): void {
     if (this.hasUpdated || !this.shadowRoot || !("litElementHydrateSupport" in globalThis))
       return scheduleUpdate.call(this);
     // The data controller asks for an update whenever its status changes: the data is in (or failed)
-    // at the first such request that is not "loading".
+    // at the first such request that is neither "loading" nor a first part of the list (an endpoint's
+    // later pages still to come: the server rendered them all; the details may follow, the list does
+    // not show them).
     const settled = new Promise<void>((resolve) => {
       this.requestUpdate = (...args) => {
         proto.requestUpdate.apply(this, args);
-        if (this._data.status === "loading") return;
+        if (this._data.status === "loading" || this._data.missing === "events") return;
         delete (this as { requestUpdate?: unknown }).requestUpdate;
         resolve();
       };
