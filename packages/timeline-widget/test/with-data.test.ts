@@ -2,6 +2,8 @@
 // the details file beside it holds the rest. Both come from `@ca-timeline/data`'s dataset, and together
 // they are all of it.
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
 import { timeline } from "@ca-timeline/data";
 import { describe, expect, it } from "vitest";
 import { splitDataset, withDetails } from "../src/bundled-details.ts";
@@ -46,5 +48,13 @@ describe("the with-data build's lean data and details", () => {
         expect(bundle.includes(summary!), `${build}${e.slug}: summary`).toBe(false);
       }
     }
+  });
+
+  it("are both in the package's exports, side by side", () => {
+    const resolve = createRequire(import.meta.url).resolve;
+    const standalone = "@ca-timeline/timeline-widget/standalone";
+    const bundle = resolve(`${standalone}/ca-timeline-with-data.js`);
+    const file = resolve(`${standalone}/ca-timeline-with-data.details.json`);
+    expect(path.dirname(file)).toBe(path.dirname(bundle));
   });
 });
