@@ -129,8 +129,9 @@ export class CaTimeline extends LitElement {
   /**
    * The dataset shown when no `events`, `src` or `endpoint` is given (set by the with-data build). With
    * `details`, it is shown without its details (summaries, notes, places, sources) until they are loaded.
+   * (Declared, not initialised: undefined all the same, without the bytes of a class field.)
    */
-  static defaultData: Bundled | undefined;
+  declare static defaultData: Bundled | undefined;
 
   /** UI and content language: `de` or `en` (default: the page's language, else English). */
   declare lang: string;
