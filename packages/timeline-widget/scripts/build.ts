@@ -63,7 +63,6 @@ const bundledData: Plugin = {
     id === "\0virtual:ca-timeline/bundled-data"
       ? [
           `export const bundled = ${JSON.stringify(lean)};`,
-          `export const DETAILS_FILE = ${JSON.stringify(DETAILS_FILE)};`,
           `export const integrity = ${JSON.stringify(sha384(detailsJson))};`,
         ].join("\n")
       : undefined,

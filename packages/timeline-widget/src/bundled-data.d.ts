@@ -2,8 +2,6 @@
 declare module "virtual:ca-timeline/bundled-data" {
   /** The lean half of the dataset: what the list and the filters need. */
   export const bundled: import("./bundled-details.ts").LeanDataset;
-  /** The name of the details file, beside the bundle. */
-  export const DETAILS_FILE: string;
   /** The details file's sha384 subresource-integrity hash. */
   export const integrity: string;
 }
