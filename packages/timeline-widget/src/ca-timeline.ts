@@ -1,7 +1,7 @@
 import type { Dataset, Lang, TimelineEvent } from "@ca-timeline/data";
 import type { EventFilter } from "@ca-timeline/data/query/filter";
 import { html, isServer, LitElement, type PropertyValues, type TemplateResult } from "lit";
-import { DataController, type Loaded } from "./controllers/data-controller.ts";
+import { type Bundled, DataController, type Loaded } from "./controllers/data-controller.ts";
 import { UrlSyncController } from "./controllers/url-sync-controller.ts";
 import { dataVersion } from "./hydration-key.ts";
 import { toLang } from "./i18n.ts";
@@ -126,8 +126,12 @@ export class CaTimeline extends LitElement {
 
   static override styles = styles;
 
-  /** The dataset shown when no `events`, `src` or `endpoint` is given (set by the with-data build). */
-  static defaultData: Dataset | undefined;
+  /**
+   * The dataset shown when no `events`, `src` or `endpoint` is given (set by the with-data build). With
+   * `details`, it is shown without its details (summaries, notes, places, sources) until they are loaded.
+   * (Declared, not initialised: undefined all the same, without the bytes of a class field.)
+   */
+  declare static defaultData: Bundled | undefined;
 
   /** UI and content language: `de` or `en` (default: the page's language, else English). */
   declare lang: string;

@@ -1,10 +1,13 @@
 // Loading from an endpoint: the list is shown from its first page on, the rest of the list and the
 // events' details (CaTimelineDetails) follow without disturbing the visitor; a link's retired slug is
-// followed through the endpoint.
+// followed through the endpoint. The with-data build's bundled list and its details file go the same way.
 import { createIndex } from "@ca-timeline/data/query";
 import { syntheticDataset } from "@ca-timeline/data/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { splitDataset, withDetails } from "./bundled-details.ts";
+import { CaTimeline } from "./ca-timeline.ts";
 import { DETAILS_QUERY_ID, EVENT_QUERY_ID } from "./operations.ts";
+import { DataError } from "./sources/data-error.ts";
 import { PAGE_SIZE } from "./sources/graphql-source.ts";
 import { fakeGraphqlEndpoint } from "./test-support/fake-graphql.ts";
 import { $, axeViolations, loaded, mount, slugs, until } from "./test-support/mount.ts";
@@ -186,5 +189,61 @@ describe("<ca-timeline> a link's retired slug through an endpoint", () => {
     const missing = await mount({ endpoint: ENDPOINT, lang: "en", "sync-url": "" });
     await until(() => $(missing, ".note") !== null);
     expect($(missing, ".note")!.textContent).toBe("Not found, ignored: event: never-was");
+  });
+});
+
+describe("<ca-timeline> the bundled list, then its details (the with-data build)", () => {
+  const { lean, details: rest } = splitDataset(data);
+  /** The with-data build's default data, whose details come when `arrive` is called (or fail). */
+  function bundled() {
+    let arrive: (ok: boolean) => void = () => {};
+    const held = new Promise<boolean>((resolve) => (arrive = resolve));
+    CaTimeline.defaultData = {
+      ...withDetails(lean),
+      details: async () => {
+        if (!(await held)) throw new DataError("", "unreachable");
+        return withDetails(lean, rest);
+      },
+    };
+    return arrive;
+  }
+  afterEach(() => {
+    CaTimeline.defaultData = undefined;
+  });
+
+  it("shows the whole list at once; search finds summaries and an open event fills in when they arrive", async () => {
+    const arrive = bundled();
+    const el = await mount({ lang: "en" });
+    await loaded(el, { partial: true });
+    expect(el._data.missing).toBe("details");
+    expect(slugs(el)).toEqual(ordered.map((e) => e.slug));
+    button(el, target.slug)!.click();
+    el.q = "quokka";
+    await el.updateComplete;
+    expect(slugs(el)).toEqual([]);
+
+    arrive(true);
+    await loaded(el);
+    expect(slugs(el)).toEqual([target.slug]);
+    expect(details(el, target.slug)!.textContent).toContain(target.summary.en);
+    el.q = "kofferfisch";
+    await el.updateComplete;
+    expect(slugs(el)).toEqual([target.slug]);
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it("keeps the list when its details fail, and says so in the open event", async () => {
+    const arrive = bundled();
+    const el = await mount({ lang: "de" });
+    button(el, target.slug)!.click();
+    await el.updateComplete;
+    expect(details(el, target.slug)!.textContent).toContain("Details werden geladen …");
+    arrive(false);
+    await until(() => el._data.status === "error");
+    await loaded(el);
+    expect(slugs(el)).toEqual(ordered.map((e) => e.slug));
+    expect(details(el, target.slug)!.textContent).toContain(
+      "Die Ereignisse konnten nicht geladen werden.",
+    );
   });
 });

@@ -238,3 +238,23 @@ describe("the demo with JavaScript", () => {
     await tab.context().close();
   });
 });
+
+describe("the with-data demo page", () => {
+  it("renders the bundled events and fills in an open event from the details file beside the bundle", async () => {
+    const { tab, problems } = await open();
+    const requested: string[] = [];
+    tab.on("requestfinished", (r) => requested.push(new URL(r.url()).pathname));
+    await tab.goto(new URL("with-data.html", server.url).href);
+    await expect.poll(() => events(tab).count()).toBe(EVENTS);
+    const event = timeline.events.find((e) => e.summary.de)!;
+    await tab.locator(`ca-timeline [data-event-slug="${event.slug}"] .head`).first().click();
+    await tab
+      .locator(`ca-timeline [data-event-slug="${event.slug}"] [part=details]`)
+      .first()
+      .filter({ hasText: event.summary.de })
+      .waitFor();
+    expect(requested).toContain("/ca-timeline-with-data.details.json");
+    expect(problems).toEqual([]);
+    await tab.context().close();
+  });
+});

@@ -1,5 +1,6 @@
 // dist/standalone/sri.json: the subresource-integrity hashes the README tells pages to put on their
-// <script> tags must be those of the bundles that ship beside them.
+// <script> tags must be those of the bundles that ship beside them; the with-data bundle's details file
+// is checked against the hash that bundle holds.
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
@@ -7,13 +8,14 @@ import { describe, expect, it } from "vitest";
 const standalone = new URL("../dist/standalone/", import.meta.url);
 
 describe("dist/standalone/sri.json", () => {
-  it("holds the sha384 hash of each standalone bundle, and the bundles are single files", async () => {
+  it("holds the sha384 hash of each standalone bundle and the details file, and the bundles are single files", async () => {
     const sri = JSON.parse(await readFile(new URL("sri.json", standalone), "utf8")) as Record<
       string,
       string
     >;
     expect(Object.keys(sri).sort()).toEqual([
       "ca-timeline-hydrate.js",
+      "ca-timeline-with-data.details.json",
       "ca-timeline-with-data.js",
       "ca-timeline.js",
     ]);
@@ -25,6 +27,24 @@ describe("dist/standalone/sri.json", () => {
       expect(code.toString("utf8"), file).not.toMatch(/\bimport\s*\(|\bfrom\s*["']\.{1,2}\//);
     }
     const scripts = (await readdir(standalone)).filter((name) => name.endsWith(".js"));
-    expect(scripts.sort()).toEqual(Object.keys(sri).sort());
+    expect(scripts.sort()).toEqual(
+      Object.keys(sri)
+        .filter((name) => name.endsWith(".js"))
+        .sort(),
+    );
+    // The with-data bundle (both builds) checks the details file against its hash when it fetches it.
+    for (const build of ["", "development/"]) {
+      const bundle = await readFile(
+        new URL(`${build}ca-timeline-with-data.js`, standalone),
+        "utf8",
+      );
+      expect(bundle, build).toContain(sri["ca-timeline-with-data.details.json"]);
+      const details = await readFile(
+        new URL(`${build}ca-timeline-with-data.details.json`, standalone),
+      );
+      expect(`sha384-${createHash("sha384").update(details).digest("base64")}`, build).toBe(
+        sri["ca-timeline-with-data.details.json"],
+      );
+    }
   });
 });

@@ -27,6 +27,11 @@ export async function checkWidget(project: string): Promise<string[]> {
       file: path.join(widget, "dist/standalone/ca-timeline-with-data.js"),
       type: "text/javascript",
     },
+    // Fetched by the with-data bundle from beside itself after its first render.
+    "/ca-timeline-with-data.details.json": {
+      file: path.join(widget, "dist/standalone/ca-timeline-with-data.details.json"),
+      type: "application/json",
+    },
     "/events.json": { file: path.join(data, "dist/events.json"), type: "application/json" },
   };
   const pages: Record<string, string> = {

@@ -1,6 +1,7 @@
 import type { Dataset, SourceDocument, TimelineEvent } from "@ca-timeline/data";
 import { createFilterIndex, type FilterIndex } from "@ca-timeline/data/query/filter";
 import { isServer, type ReactiveController, type ReactiveControllerHost } from "lit";
+import type { LoadOptions } from "../sources/fetch-json.ts";
 import { loadFile } from "../sources/file-source.ts";
 import { loadGraphql, type Missing } from "../sources/graphql-source.ts";
 import { readDataset } from "../sources/read-dataset.ts";
@@ -15,6 +16,15 @@ export interface Loaded {
   labels: Map<string, { de: string; en: string }>;
 }
 
+/**
+ * Loads a fallback's details, called like `loadFile` and `loadGraphql` (its first argument, their URL,
+ * is unused) and answering the whole dataset.
+ */
+export type DetailsLoader = (url: unknown, options: LoadOptions) => Promise<Dataset>;
+
+/** A dataset to show when no other is given; one without its details (the with-data build's) loads them. */
+export type Bundled = Dataset & { details?: DetailsLoader };
+
 /** Where the host's data comes from, in order of precedence. */
 export interface DataSource {
   events?: readonly TimelineEvent[] | Dataset | undefined;
@@ -22,7 +32,7 @@ export interface DataSource {
   endpoint?: string | undefined;
   /** The open event (from a link): an endpoint is asked about it when no event has its slug. */
   open?: string | undefined;
-  fallback?: Dataset | undefined;
+  fallback?: Bundled | undefined;
   timeout: number;
 }
 
@@ -42,7 +52,8 @@ export function prepare(dataset: Dataset): Loaded {
 /**
  * Loads the host's data: `events`, else `src`, else `endpoint`, else the bundled fallback. An endpoint's
  * data is shown as it arrives (status "ready" with `missing` set): the first page of the list, the rest
- * of the list, then the events' details; the host's state (filters, open event) is its own and stays. A
+ * of the list, then the events' details; so is a fallback with `details` (the with-data build's): at
+ * once, then with its details. The host's state (filters, open event) is its own and stays. A
  * generation counter and an abort per load mean a slower, older answer never replaces a newer one, and a
  * detached host does no work. (`@lit/task` does the same with more bytes than the 20 KB budget leaves.)
  */
@@ -50,7 +61,7 @@ export class DataController implements ReactiveController {
   status: Status = "";
   error: unknown;
   data: Loaded | undefined;
-  /** What the data shown still lacks while an endpoint's load goes on ("" when complete). */
+  /** What the data shown still lacks while its load goes on ("" when complete). */
   missing: Missing | "" = "";
   #host: ReactiveControllerHost;
   #source: () => DataSource;
@@ -74,7 +85,7 @@ export class DataController implements ReactiveController {
     this.#abort?.abort();
   }
 
-  #set(status: Status, data: Loaded | undefined, error?: unknown, missing: Missing | "" = "") {
+  #set(status: Status, data?: Loaded, error?: unknown, missing: Missing | "" = "") {
     this.status = status;
     this.data = data;
     this.error = error;
@@ -112,18 +123,17 @@ export class DataController implements ReactiveController {
         return;
       }
       const url = src || endpoint;
-      if (url) {
-        this.#set("loading", undefined);
+      // A file, an endpoint, or the details of a fallback shown without them.
+      const load = src ? loadFile : endpoint ? loadGraphql : fallback?.details;
+      if (!url && fallback) use(fallback, load ? "details" : "");
+      else this.#set(url ? "loading" : "");
+      if (load) {
         this.#abort = new AbortController();
-        const options = { signal: this.#abort.signal, timeout, slug: open, onPartial: use };
         // catch after then: an exception while indexing the answer is shown too, never left unhandled.
-        (src ? loadFile : loadGraphql)(url, options)
-          .then((dataset) => use(dataset))
+        load(url as string, { signal: this.#abort.signal, timeout, slug: open, onPartial: use })
+          .then(use)
           .catch(fail);
-        return;
       }
-      if (fallback) use(fallback);
-      else this.#set("", undefined);
     } catch (error) {
       fail(error);
     }

@@ -10,11 +10,11 @@ export interface LoadOptions {
 export const DEFAULT_TIMEOUT = 15_000;
 
 /**
- * Fetches JSON and turns every way this can fail (network down, timeout, HTTP error, not JSON)
+ * Fetches JSON (`url` may be a Request, e.g. with an `integrity` hash) and turns every way this can fail (network down, timeout, HTTP error, not JSON)
  * into a DataError with its reason; a caller's abort stays an AbortError.
  */
 export async function fetchJson(
-  url: string,
+  url: string | Request,
   { signal, timeout: ms = DEFAULT_TIMEOUT }: LoadOptions,
   headers: Record<string, string>,
 ): Promise<unknown> {
