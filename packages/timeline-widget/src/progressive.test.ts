@@ -164,7 +164,7 @@ describe("<ca-timeline> loading from an endpoint, page by page", () => {
     button(el, target.slug)!.click();
     await el.updateComplete;
     expect(details(el, target.slug)!.textContent).toContain(
-      "Die Ereignisse konnten nicht geladen werden.",
+      "Die Details konnten nicht geladen werden.",
     );
   });
 });
@@ -243,7 +243,7 @@ describe("<ca-timeline> the bundled list, then its details (the with-data build)
     await loaded(el);
     expect(slugs(el)).toEqual(ordered.map((e) => e.slug));
     expect(details(el, target.slug)!.textContent).toContain(
-      "Die Ereignisse konnten nicht geladen werden.",
+      "Die Details konnten nicht geladen werden.",
     );
   });
 });

@@ -302,7 +302,7 @@ describe("ca-timeline-with-data.js: the details after the first render", () => {
       await rendered(tab, bundledEvents.length);
       await item(tab).locator(".head").first().click();
       const details = item(tab).locator("[part=details]").first();
-      await details.filter({ hasText: "Die Ereignisse konnten nicht geladen werden." }).waitFor();
+      await details.filter({ hasText: "Die Details konnten nicht geladen werden." }).waitFor();
       expect(await details.textContent()).not.toContain("Verfälscht.");
       // Search keeps working on the list's fields.
       await search(tab, target.title.de);

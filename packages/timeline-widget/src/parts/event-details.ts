@@ -54,7 +54,7 @@ export function eventDetails(
   // An endpoint's details (summary, notes, places, sources) follow the list: until then, say so.
   const pending = host._data.missing === "details";
   return html`<div class="details" part="details">
-    <p role=${pending ? "status" : nothing}>${pending ? (host._data.error ? t.failed : t.more) : highlight(e.summary[lang], q)}</p>
+    <p role=${pending ? "status" : nothing}>${pending ? (host._data.error ? t.detailsFailed : t.more) : highlight(e.summary[lang], q)}</p>
     <dl>
       ${row(t.type, host._label("types", e.type, lang))} ${row(t.themes, names("themes", e.themes))}
       ${e.actors.length ? row(t.actors, names("actors", e.actors)) : nothing}
