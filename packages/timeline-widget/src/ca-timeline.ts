@@ -184,7 +184,6 @@ export class CaTimeline extends LitElement {
     events: this.events,
     // A server renders with the data it was given (it cannot fetch the page's relative URLs).
     ...(isServer && CaTimeline.defaultData ? {} : { src: this.src, endpoint: this.endpoint }),
-    open: this._open,
     fallback: CaTimeline.defaultData,
     timeout: this.timeout,
   }));
@@ -371,11 +370,15 @@ export class CaTimeline extends LitElement {
     if (isServer) this._limit = Number.POSITIVE_INFINITY;
     this._view = view;
     // An open event from an old link (once every event is there): a retired slug opens the event it was
-    // merged into; an unknown one is named in a notice instead of silently doing nothing.
-    if (this._open && !data.index.get(this._open) && this._data.missing !== "events") {
-      const moved = data.dataset.retired?.[this._open];
+    // merged into (an endpoint is asked; the answer comes with a later update); an unknown one is named in
+    // a notice instead of silently doing nothing.
+    const moved =
+      this._open && !data.index.get(this._open) && this._data.missing !== "events"
+        ? this._data.moved(this._open)
+        : undefined;
+    if (moved !== undefined) {
       this._missing = moved ? "" : this._open;
-      this._open = moved ?? "";
+      this._open = moved;
       this.#scrollToOpen = true;
       this.#rewriteUrl = true;
     }

@@ -184,6 +184,14 @@ describe("<ca-timeline> a link's retired slug through an endpoint", () => {
       expect.objectContaining({ slug: "merged-away" }),
     ]);
 
+    // A link followed after the load (the back button, a link in the page) is asked about too.
+    el._open = "";
+    await el.updateComplete;
+    history.pushState(null, "", "?event=merged-away");
+    dispatchEvent(new PopStateEvent("popstate"));
+    await until(() => el._open === current && details(el, current) !== null);
+    expect(endpoint.requests.filter((r) => r.documentId === EVENT_QUERY_ID)).toHaveLength(1);
+
     // A slug the endpoint does not know either is named, as with a file.
     history.replaceState(null, "", "?event=never-was");
     const missing = await mount({ endpoint: ENDPOINT, lang: "en", "sync-url": "" });

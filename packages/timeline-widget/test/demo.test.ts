@@ -192,6 +192,18 @@ describe("the demo with JavaScript", () => {
     await tab.context().close();
   });
 
+  it("follows a shared link's retired slug after hydrating: the endpoint says what it became", async () => {
+    const [old, current] = Object.entries(timeline.retired ?? {})[0]!;
+    const { tab, problems } = await open();
+    await tab.goto(`${server.url}?event=${old}`);
+    const item = tab.locator(`ca-timeline [data-event-slug="${current}"]`);
+    await expect.poll(() => item.locator("[part=details]").count()).toBe(1);
+    await expect.poll(() => new URL(tab.url()).searchParams.get("event")).toBe(current);
+    expect(await tab.locator("ca-timeline .note").count()).toBe(0);
+    expect(problems).toEqual([]);
+    await tab.context().close();
+  });
+
   it("renders live data of another version afresh instead of hydrating it", async () => {
     const { tab, problems } = await open();
     const slug = timeline.events[0]!.slug;

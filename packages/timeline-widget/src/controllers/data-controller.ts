@@ -3,7 +3,7 @@ import { createFilterIndex, type FilterIndex } from "@ca-timeline/data/query/fil
 import { isServer, type ReactiveController, type ReactiveControllerHost } from "lit";
 import type { LoadOptions } from "../sources/fetch-json.ts";
 import { loadFile } from "../sources/file-source.ts";
-import { loadGraphql, type Missing } from "../sources/graphql-source.ts";
+import { loadGraphql, type Missing, movedTo } from "../sources/graphql-source.ts";
 import { readDataset } from "../sources/read-dataset.ts";
 
 export type Status = "" | "loading" | "ready" | "error";
@@ -30,8 +30,6 @@ export interface DataSource {
   events?: readonly TimelineEvent[] | Dataset | undefined;
   src?: string | undefined;
   endpoint?: string | undefined;
-  /** The open event (from a link): an endpoint is asked about it when no event has its slug. */
-  open?: string | undefined;
   fallback?: Bundled | undefined;
   timeout: number;
 }
@@ -93,6 +91,31 @@ export class DataController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /** What each slug asked about became, by endpoint and slug (undefined while the question is out). */
+  #moved = new Map<string, string | undefined>();
+
+  /**
+   * What became of an event no loaded event has (a link's slug, at any time: a shared link, the back
+   * button): the event it was merged into, from the data's retired slugs, else from the endpoint, asked
+   * once (the host updates again when the answer is in; undefined until then); "" when nothing.
+   */
+  moved(slug: string): string | undefined {
+    const { events, src, endpoint, timeout } = this.#source();
+    const retired = this.data?.dataset.retired?.[slug];
+    if (retired || events || src || !endpoint) return retired ?? "";
+    const key = `${endpoint} ${slug}`;
+    if (!this.#moved.has(key)) {
+      this.#moved.set(key, undefined);
+      const done = (to: string) => {
+        this.#moved.set(key, to);
+        this.#host.requestUpdate();
+      };
+      // Not knowing is no reason to fail: the link's event is then named as not found.
+      movedTo(endpoint, slug, { timeout }).then(done, () => done(""));
+    }
+    return this.#moved.get(key);
+  }
+
   load(): void {
     const token = ++this.#load;
     this.#abort?.abort();
@@ -116,7 +139,7 @@ export class DataController implements ReactiveController {
         if (token === this.#load) loaded.index.prepareSearch();
       });
     };
-    const { events, src, endpoint, open, fallback, timeout } = this.#source();
+    const { events, src, endpoint, fallback, timeout } = this.#source();
     try {
       if (events) {
         use(readDataset(events));
@@ -130,7 +153,7 @@ export class DataController implements ReactiveController {
       if (load) {
         this.#abort = new AbortController();
         // catch after then: an exception while indexing the answer is shown too, never left unhandled.
-        load(url as string, { signal: this.#abort.signal, timeout, slug: open, onPartial: use })
+        load(url as string, { signal: this.#abort.signal, timeout, onPartial: use })
           .then(use)
           .catch(fail);
       }

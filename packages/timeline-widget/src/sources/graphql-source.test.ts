@@ -10,7 +10,7 @@ import {
 } from "../operations.ts";
 import { fakeGraphqlEndpoint } from "../test-support/fake-graphql.ts";
 import { DataError } from "./data-error.ts";
-import { loadGraphql, type Missing, PAGE_SIZE } from "./graphql-source.ts";
+import { loadGraphql, type Missing, movedTo, PAGE_SIZE } from "./graphql-source.ts";
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -62,20 +62,20 @@ describe("loadGraphql", () => {
     expect(endpoint.requests.every((r) => r.first === PAGE_SIZE)).toBe(true);
   });
 
-  it("asks what a link's unknown event became (a retired slug) once the list is complete", async () => {
+  it("asks what a link's unknown event became (a retired slug): its persisted question, one request", async () => {
     const current = expected[42]!.slug;
     const endpoint = fakeGraphqlEndpoint({ ...dataset, retired: { "old-slug": current } });
     vi.stubGlobal("fetch", endpoint.fetch);
-    const loaded = await loadGraphql("/graphql", { slug: "old-slug" });
-    expect(loaded.retired).toEqual({ "old-slug": current });
-    expect(endpoint.requests[pages]).toMatchObject({
-      documentId: EVENT_QUERY_ID,
-      slug: "old-slug",
-    });
-    // A slug it does not know stays unknown; one the list has is not asked about.
-    expect((await loadGraphql("/graphql", { slug: "never-was" })).retired).toBeUndefined();
+    expect(await movedTo("/graphql", "old-slug")).toBe(current);
+    expect(endpoint.requests).toEqual([
+      expect.objectContaining({ documentId: EVENT_QUERY_ID, slug: "old-slug" }),
+    ]);
+    // A slug it does not know became nothing; nor did a current one (it is no old link).
+    expect(await movedTo("/graphql", "never-was")).toBe("");
+    expect(await movedTo("/graphql", current)).toBe("");
+    // The list's load asks nothing of the kind.
     const before = endpoint.requests.length;
-    expect((await loadGraphql("/graphql", { slug: current })).retired).toBeUndefined();
+    await loadGraphql("/graphql");
     expect(endpoint.requests.slice(before).some((r) => r.documentId === EVENT_QUERY_ID)).toBe(
       false,
     );

@@ -37,8 +37,6 @@ export interface GraphqlOptions extends LoadOptions {
    * each page of details (summaries, notes, places and sources; empty until then).
    */
   onPartial?: (dataset: Dataset, missing: Missing) => void;
-  /** A link's open event: when no event has this slug, the endpoint is asked what it became (`retired`). */
-  slug?: string | undefined;
 }
 
 const pair = (de: unknown, en: unknown) =>
@@ -80,18 +78,12 @@ async function send(
 }
 
 /**
- * Loads the events with their vocabularies from a GraphQL endpoint and checks the answer like a file:
- * first what the list and the filters need (CaTimelineList, page by page), then each event's details
- * (CaTimelineDetails); `onPartial` gets the dataset after each page. Each page is asked for by its
- * persisted id (`?documentId=…`, a trusted document of the gateway); a server that does not know an id
- * gets the document itself (`?query=…`) for the rest of the load.
+ * Asks for documents by persisted id (`?documentId=…`, a trusted document of the gateway); a server that
+ * does not know an id gets the document itself (`?query=…`) from then on.
  */
-export async function loadGraphql(
-  endpoint: string,
-  options: GraphqlOptions = {},
-): Promise<Dataset> {
+function requester(endpoint: string, options: LoadOptions) {
   let persisted = true;
-  const request = async (id: string, query: string, variables: Json): Promise<Json> => {
+  return async (id: string, query: string, variables: Json): Promise<Json> => {
     const json = JSON.stringify(variables);
     if (persisted) {
       try {
@@ -103,6 +95,34 @@ export async function loadGraphql(
     }
     return send(endpoint, { query, variables: json }, options);
   };
+}
+
+/**
+ * What became of an event the endpoint's list does not have (a link's slug): the slug of the event it
+ * was merged into (CaTimelineEvent: `event(slug:)` follows retired slugs), or "" when it knows none.
+ */
+export async function movedTo(
+  endpoint: string,
+  slug: string,
+  options: LoadOptions = {},
+): Promise<string> {
+  const data = await requester(endpoint, options)(EVENT_QUERY_ID, EVENT_QUERY, { slug });
+  const to = (data.event as Json | null | undefined)?.slug;
+  return typeof to === "string" && to !== slug ? to : "";
+}
+
+/**
+ * Loads the events with their vocabularies from a GraphQL endpoint and checks the answer like a file:
+ * first what the list and the filters need (CaTimelineList, page by page), then each event's details
+ * (CaTimelineDetails); `onPartial` gets the dataset after each page. Each page is asked for by its
+ * persisted id (`?documentId=…`, a trusted document of the gateway); a server that does not know an id
+ * gets the document itself (`?query=…`) for the rest of the load.
+ */
+export async function loadGraphql(
+  endpoint: string,
+  options: GraphqlOptions = {},
+): Promise<Dataset> {
+  const request = requester(endpoint, options);
   /** Every page of a document's `events`, each handed to `read`; `partial` after each but the last. */
   const pages = async (
     id: string,
@@ -135,7 +155,6 @@ export async function loadGraphql(
   // Cited documents arrive inside each source; they are collected once, like events.json's `documents`.
   const documents = new Map<unknown, unknown>();
   let head: Json = {};
-  let retired: Record<string, unknown> | undefined;
   const dataset = () =>
     readDataset({
       version: (head.dataset as Json | null)?.version,
@@ -144,7 +163,6 @@ export async function loadGraphql(
       actors: (head.actors as Name[] | undefined)?.map(name),
       documents: [...documents.values()],
       events: events.map((event) => ({ ...event, ...details.get(event.slug) })),
-      retired,
     });
 
   await pages(
@@ -167,16 +185,6 @@ export async function loadGraphql(
     },
     "events",
   );
-  // A link's event that no event has: perhaps a retired slug (an event merged into another). Not knowing
-  // is no reason to fail the load: the link's event is then named as not found.
-  const slug = options.slug;
-  if (slug && !events.some((e) => e.slug === slug)) {
-    const answer = await request(EVENT_QUERY_ID, EVENT_QUERY, { slug }).then(
-      (data) => data.event as Json | null,
-      () => null,
-    );
-    if (answer?.slug) retired = { [slug]: answer.slug };
-  }
   options.onPartial?.(dataset(), "details");
   await pages(
     DETAILS_QUERY_ID,
