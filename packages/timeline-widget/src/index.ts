@@ -16,5 +16,10 @@ export {
 export { DataError, type DataErrorReason } from "./sources/data-error.ts";
 export { DEFAULT_TIMEOUT, type LoadOptions } from "./sources/fetch-json.ts";
 export { loadFile } from "./sources/file-source.ts";
-export { type GraphqlOptions, loadGraphql, type Missing, movedTo } from "./sources/graphql-source.ts";
+export {
+  type GraphqlOptions,
+  loadGraphql,
+  type Missing,
+  movedTo,
+} from "./sources/graphql-source.ts";
 export { readDataset } from "./sources/read-dataset.ts";
