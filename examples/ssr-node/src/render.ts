@@ -20,6 +20,8 @@ export async function renderPage(): Promise<string> {
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <!-- No favicon request: the test counts every console error, and a 404 for /favicon.ico is one. -->
+    <link rel="icon" href="data:," />
     <title>ca-timeline, server-rendered</title>
     <script type="module" src="/ca-timeline-hydrate.js"></script>
   </head>
