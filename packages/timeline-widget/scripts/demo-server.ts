@@ -1,8 +1,7 @@
 // The demo as `npm start` serves it: the real gateway CLI with the built demo directory as its static
-// files, on a free port. Used by the demo's browser tests and the network benchmark.
-import { type ChildProcess, spawn } from "node:child_process";
-import { createInterface } from "node:readline";
+// files, on a free port of 127.0.0.1. Used by the demo's browser tests and the network benchmark.
 import { fileURLToPath } from "node:url";
+import { startService } from "../../../scripts/lib/processes.ts";
 
 const cli = fileURLToPath(
   new URL("dist/cli.js", import.meta.resolve("@ca-timeline/gateway/package.json")),
@@ -15,26 +14,22 @@ export interface DemoServer {
 }
 
 export async function startDemoServer(): Promise<DemoServer> {
-  const child: ChildProcess = spawn(
+  const gateway = startService(
     process.execPath,
-    [cli, "--port", "0", "--static-dir", demo, "--no-metrics", "--log-level", "info"],
-    { stdio: ["ignore", "pipe", "inherit"] },
+    [cli, "--port", "0", "--host", "127.0.0.1", "--static-dir", demo, "--no-metrics"],
+    { group: false },
   );
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once("exit", (code) =>
-      reject(new Error(`the gateway exited (${code}) before listening`)),
-    );
-    createInterface({ input: child.stdout! }).on("line", (line) => {
-      const entry = JSON.parse(line) as { msg?: string; url?: string };
-      if (entry.msg === "listening" && entry.url) resolve(entry.url);
-    });
-  });
+  let listening: string;
+  try {
+    listening = await gateway.waitForLine((line) => line.includes('"msg":"listening"'), 60_000);
+  } catch {
+    await gateway.stop(1_000);
+    throw new Error(`the gateway did not start listening:\n${gateway.output()}`);
+  }
   return {
-    url,
+    url: (JSON.parse(listening) as { url: string }).url,
     async close() {
-      child.kill("SIGTERM");
-      await exited;
+      await gateway.stop();
     },
   };
 }
