@@ -1,15 +1,13 @@
 // The README's graphql-codegen configurations, run as written: a throwaway project whose node_modules holds
 // this package (linked), graphql, and graphql-codegen's CLI and typescript plugin.
-import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCommand } from "../../../scripts/lib/processes.ts";
 
-const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 const packageRoot = fileURLToPath(new URL("..", import.meta.url));
 
@@ -32,12 +30,15 @@ async function readmeConfigs(): Promise<string[]> {
 
 let project: string;
 
-/** Runs graphql-codegen in the project as a user would: `graphql-codegen --config <file>`. */
+/**
+ * Runs graphql-codegen in the project as a user would (`graphql-codegen --config <file>`); resolves with
+ * its exit code and output.
+ */
 function codegen(configFile: string) {
   // Vitest sets NODE_ENV=test, which silences graphql-codegen's output; a user's shell does not.
   const { NODE_ENV: _, ...env } = process.env;
   const bin = join(project, "node_modules/@graphql-codegen/cli/esm/bin.js");
-  return run(process.execPath, [bin, "--config", configFile], { cwd: project, env });
+  return runCommand(process.execPath, [bin, "--config", configFile], { cwd: project, env });
 }
 
 beforeAll(async () => {
@@ -75,7 +76,8 @@ describe("graphql-codegen with schema.graphql", { timeout: 60_000 }, () => {
       await writeFile(join(project, `codegen-${i}.ts`), config);
       const output = join(project, "src", "generated", "graphql.ts");
       await rm(output, { force: true });
-      await codegen(`codegen-${i}.ts`);
+      const run = await codegen(`codegen-${i}.ts`);
+      expect(run.code, run.stdout + run.stderr).toBe(0);
       const types = await readFile(output, "utf8");
       for (const name of names) {
         expect(types, name).toMatch(new RegExp(`^export (?:type|enum) ${name} `, "m"));
@@ -93,10 +95,8 @@ describe("graphql-codegen with schema.graphql", { timeout: 60_000 }, () => {
         "@ca-timeline/schema/schema.graphql",
       ),
     );
-    const output = await codegen("codegen-export.ts").then(
-      () => "succeeded",
-      (error: { stdout: string; stderr: string }) => error.stdout + error.stderr,
-    );
-    expect(output).toContain("Unable to find any GraphQL type definitions");
+    const run = await codegen("codegen-export.ts");
+    expect(run.code).not.toBe(0);
+    expect(run.stdout + run.stderr).toContain("Unable to find any GraphQL type definitions");
   });
 });
