@@ -1,7 +1,8 @@
 // The one place the repository's scripts and tests start processes: short commands (`runCommand`,
 // `runChecked`) and long-running services (`startService`: the release rehearsal's registry and gateway, the
-// gateway's CLI tests and soak), on execa. Every command leads its own process group, so that
-// stopping it (by its pid, as a group) also stops what it started (npm → turbo → tsc).
+// gateway's CLI tests and soak, the widget's demo server), on execa. Every command leads its own process
+// group, so that stopping it (by its pid, as a group) also stops what it started (npm → turbo → tsc); so
+// does a service unless started with `group: false`.
 import { execa, type ResultPromise } from "execa";
 
 export interface RunOptions {
@@ -31,13 +32,25 @@ function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
   }
 }
 
-/** SIGTERM to the group, SIGKILL after `graceMs`; resolves once the command is gone. */
-async function stopGroup(child: Child, graceMs: number): Promise<void> {
-  const killer = setTimeout(() => signalGroup(child.pid, "SIGKILL"), graceMs);
-  signalGroup(child.pid, "SIGTERM");
-  await child.catch(() => undefined);
+/** SIGTERM through `signal`, SIGKILL after `graceMs`; resolves once `gone` does. */
+async function stopProcess(
+  signal: (name: NodeJS.Signals) => void,
+  gone: Promise<unknown>,
+  graceMs: number,
+): Promise<void> {
+  const killer = setTimeout(() => signal("SIGKILL"), graceMs);
+  signal("SIGTERM");
+  await gone;
   clearTimeout(killer);
 }
+
+/** SIGTERM to the group, SIGKILL after `graceMs`; resolves once the command is gone. */
+const stopGroup = (child: Child, graceMs: number) =>
+  stopProcess(
+    (name) => signalGroup(child.pid, name),
+    child.catch(() => undefined),
+    graceMs,
+  );
 
 function start(command: string, args: readonly string[], options: RunOptions): Child {
   return execa(command, args, {
@@ -227,12 +240,7 @@ export function startService(
       });
     },
     async stop(graceMs = 10_000) {
-      if (!ended) {
-        const killer = setTimeout(() => signal("SIGKILL"), graceMs);
-        signal("SIGTERM");
-        await exited;
-        clearTimeout(killer);
-      }
+      if (!ended) await stopProcess(signal, exited, graceMs);
       return exited;
     },
   };
