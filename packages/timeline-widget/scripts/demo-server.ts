@@ -1,7 +1,7 @@
 // The demo as `npm start` serves it: the real gateway CLI with the built demo directory as its static
 // files, on a free port of 127.0.0.1. Used by the demo's browser tests and the network benchmark.
 import { fileURLToPath } from "node:url";
-import { startService } from "../../../scripts/lib/processes.ts";
+import { startListening } from "../../../scripts/lib/listening.ts";
 
 const cli = fileURLToPath(
   new URL("dist/cli.js", import.meta.resolve("@ca-timeline/gateway/package.json")),
@@ -14,20 +14,13 @@ export interface DemoServer {
 }
 
 export async function startDemoServer(): Promise<DemoServer> {
-  const gateway = startService(
+  const gateway = await startListening(
     process.execPath,
     [cli, "--port", "0", "--host", "127.0.0.1", "--static-dir", demo, "--no-metrics"],
     { group: false },
   );
-  let listening: string;
-  try {
-    listening = await gateway.waitForLine((line) => line.includes('"msg":"listening"'), 60_000);
-  } catch {
-    await gateway.stop(1_000);
-    throw new Error(`the gateway did not start listening:\n${gateway.output()}`);
-  }
   return {
-    url: (JSON.parse(listening) as { url: string }).url,
+    url: gateway.url.href,
     async close() {
       await gateway.stop();
     },

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { startService } from "../../lib/processes.ts";
+import { startListening } from "../../lib/listening.ts";
 
 /**
  * Runs the installed `ca-timeline-gateway` bin of a consumer project on 127.0.0.1, queries it over
@@ -8,16 +8,15 @@ import { startService } from "../../lib/processes.ts";
  */
 export async function checkGateway(project: string): Promise<string> {
   const bin = path.join(project, "node_modules", ".bin", "ca-timeline-gateway");
-  // Port 0: the system picks a free port as the gateway binds it (no probe that another process could
-  // race), and the gateway's "listening" log line says which.
-  const gateway = startService(bin, ["--port", "0", "--host", "127.0.0.1"], {
-    cwd: project,
-    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info" },
-  });
-  let base = "";
+  // Port 0: the system picks a free port as the gateway binds it, and its "listening" log line says which.
+  const gateway = await startListening(
+    bin,
+    ["--port", "0", "--host", "127.0.0.1"],
+    { cwd: project, env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info" } },
+    30_000,
+  );
+  const base = gateway.url.origin;
   try {
-    const listening = await gateway.waitForLine((line) => line.includes('"listening"'), 30_000);
-    base = new URL((JSON.parse(listening) as { url: string }).url).origin;
     const ready = await (await fetch(`${base}/ready`)).text();
     const response = await fetch(`${base}/graphql`, {
       method: "POST",

@@ -1,12 +1,10 @@
 import { fileURLToPath } from "node:url";
-import { type Service, startService } from "../../../../scripts/lib/processes.ts";
+import { type ListeningService, startListening } from "../../../../scripts/lib/listening.ts";
 
 const CLI = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
 
 /** The running CLI: the repository's service handle (output, exit, signals, IPC) and the URL it listens on. */
-export interface CliProcess extends Service {
-  url: URL;
-}
+export type CliProcess = ListeningService;
 
 export interface CliOptions {
   /** Options for Node itself, before the script (e.g. `--expose-gc`, `--import <preload>`). */
@@ -20,22 +18,12 @@ export interface CliOptions {
  * port of 127.0.0.1 (port 0: the system picks it as the CLI binds) and resolves once it listens.
  * Started in the caller's process group: the tests send their own signals to it (`child.kill`).
  */
-export async function startCli(args: string[] = [], options: CliOptions = {}): Promise<CliProcess> {
-  const service = startService(
+export function startCli(args: string[] = [], options: CliOptions = {}): Promise<CliProcess> {
+  return startListening(
     process.execPath,
     [...(options.nodeArgs ?? []), CLI, "--port", "0", "--host", "127.0.0.1", ...args],
     { ipc: options.ipc ?? false, group: false },
   );
-  let listening: string;
-  try {
-    listening = await service.waitForLine((line) => line.includes('"msg":"listening"'), 60_000);
-  } catch {
-    await service.stop(1_000);
-    throw new Error(
-      `the CLI exited (${await service.exited}) before listening:\n${service.output()}`,
-    );
-  }
-  return { ...service, url: new URL((JSON.parse(listening) as { url: string }).url) };
 }
 
 /** Resolves once the process has written a line containing this. */
