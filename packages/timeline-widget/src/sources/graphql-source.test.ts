@@ -62,6 +62,22 @@ describe("loadGraphql", () => {
     expect(endpoint.requests.every((r) => r.first === PAGE_SIZE)).toBe(true);
   });
 
+  it("hands partial datasets over after pages 1, 2, 4, 8…, not after every page (each is indexed whole)", async () => {
+    const large = syntheticDataset(1000);
+    vi.stubGlobal("fetch", fakeGraphqlEndpoint(large).fetch);
+    const partial: Array<[number, Missing]> = [];
+    await loadGraphql("/graphql", {
+      onPartial: (data, missing) => partial.push([data.events.length, missing]),
+    });
+    expect(partial).toEqual([
+      [PAGE_SIZE, "events"],
+      [2 * PAGE_SIZE, "events"],
+      [4 * PAGE_SIZE, "events"],
+      [8 * PAGE_SIZE, "events"],
+      ...Array.from({ length: 5 }, () => [1000, "details"]),
+    ]);
+  });
+
   it("asks what a link's unknown event became (a retired slug): its persisted question, one request", async () => {
     const current = expected[42]!.slug;
     const endpoint = fakeGraphqlEndpoint({ ...dataset, retired: { "old-slug": current } });

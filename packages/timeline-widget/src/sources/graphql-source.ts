@@ -123,7 +123,11 @@ export async function loadGraphql(
   options: GraphqlOptions = {},
 ): Promise<Dataset> {
   const request = requester(endpoint, options);
-  /** Every page of a document's `events`, each handed to `read`; `partial` after each but the last. */
+  /**
+   * Every page of a document's `events`, each handed to `read`; the dataset so far to `onPartial` after
+   * pages 1, 2, 4, 8… but the last (each partial dataset is checked and indexed whole: after every page,
+   * 10,000 events in 100 pages would be indexed 100 times over).
+   */
   const pages = async (
     id: string,
     query: string,
@@ -146,7 +150,7 @@ export async function loadGraphql(
       if (typeof next.endCursor !== "string")
         throw new DataError("the answer has no cursor for the next page");
       after = next.endCursor;
-      options.onPartial?.(dataset(), missing);
+      if ((page & (page + 1)) === 0) options.onPartial?.(dataset(), missing);
     }
     throw new DataError("the endpoint returned too many pages");
   };
