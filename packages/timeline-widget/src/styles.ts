@@ -410,6 +410,9 @@ export const styles = css`
   .details p {
     margin: 0 0 0.75rem;
   }
+  .msg details {
+    border: 0;
+  }
   @media (prefers-reduced-motion: no-preference) {
     .head,
     .yr {

@@ -2,20 +2,27 @@ import type { Lang } from "@ca-timeline/data";
 import { html, nothing } from "lit";
 import type { CaTimeline } from "../ca-timeline.ts";
 import { strings } from "../i18n.ts";
-import { DataError, describeProblem } from "../sources/data-error.ts";
+import { DataError } from "../sources/data-error.ts";
 import type { View } from "../view/compute-view.ts";
 import { activeFilters, periodText } from "./active-filters.ts";
 
-/** Loading and error states, across the whole width (there are no filters to show yet). */
+/**
+ * Loading and error states, across the whole width (there are no filters to show yet). An error says
+ * what failed and why in the visitor's language; what the server, the data or the code said (English, or
+ * a status such as "HTTP 500") is behind a "Technical details" disclosure, for whoever runs the page.
+ */
 export function message(host: CaTimeline, lang: Lang) {
   const t = strings(lang);
   const { status, error } = host._data;
   if (status === "loading")
     return html`<p class="msg" part="message" role="status">${t.loading}</p>`;
   if (status !== "error") return nothing;
+  const known = error instanceof DataError;
+  const detail = known ? error.detail : String((error as Error)?.message ?? error);
   return html`<div class="msg" part="message" role="alert">
     <p><strong>${t.failed}</strong></p>
-    <p>${error instanceof DataError ? describeProblem(lang, error.reason, error.detail) : String((error as Error)?.message ?? error)}</p>
+    ${known ? html`<p>${t[error.reason]}.</p>` : nothing}
+    ${detail ? html`<details><summary>${t.technical}</summary><p lang="en">${detail}</p></details>` : nothing}
     <button @click=${() => host.reload()}>${t.retry}</button>
   </div>`;
 }

@@ -35,16 +35,13 @@ export function toolbar(host: CaTimeline, lang: Lang) {
       }
     </div>
     ${
-      host._data.status === "loading"
+      // Nothing to count while loading, after an error or without data: no bar, no empty line.
+      !view
         ? nothing
         : html`<div class="bar" part="bar">
-            <p class="count" part="count" role="status">${view ? countText(lang, view.shown.length) : ""}</p>
-            ${
-              view
-                ? html`<button class="fbtn" part="filters-button" aria-expanded=${host._panel} aria-controls="filters"
-                    @click=${() => host._togglePanel()}>${t.filtersButton}${filters ? ` (${filters})` : ""}</button>`
-                : nothing
-            }
+            <p class="count" part="count" role="status">${countText(lang, view.shown.length)}</p>
+            <button class="fbtn" part="filters-button" aria-expanded=${host._panel} aria-controls="filters"
+              @click=${() => host._togglePanel()}>${t.filtersButton}${filters ? ` (${filters})` : ""}</button>
             ${
               chips.length
                 ? html`<ul class="chips">${chips.map(

@@ -5,7 +5,8 @@ export type DataErrorReason = "unreachable" | "timeout" | "http" | "json" | "ser
 
 /**
  * Data from outside (a file, an endpoint, a property) that could not be loaded or does not have the
- * shape of `events.json`. `message` is English; the element shows `reason` localised, with `detail`.
+ * shape of `events.json`. `message` is English ("The server answered with an error: HTTP 500"); the
+ * element shows `reason` localised, and `detail` under "Technical details".
  */
 export class DataError extends Error {
   override name = "DataError";
@@ -17,19 +18,10 @@ export class DataError extends Error {
   readonly code: string | undefined;
 
   constructor(detail: string, reason: DataErrorReason = "data", code?: string) {
-    super(describeProblem("en", reason, detail));
+    const why = strings("en")[reason];
+    super(detail ? `${why}: ${detail}` : `${why}.`);
     this.reason = reason;
     this.detail = detail;
     this.code = code;
   }
-}
-
-/** "The server answered with an error: HTTP 500", in either language. */
-export function describeProblem(
-  lang: "de" | "en",
-  reason: DataErrorReason,
-  detail: string,
-): string {
-  const why = strings(lang)[reason];
-  return detail ? `${why}: ${detail}` : `${why}.`;
 }

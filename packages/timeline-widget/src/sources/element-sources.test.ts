@@ -30,12 +30,17 @@ const failed = {
   de: "Die Ereignisse konnten nicht geladen werden.",
 };
 const retry = { en: "Try again", de: "Erneut versuchen" };
+const technical = { en: "Technical details", de: "Technische Angaben" };
 
-/** Each way an endpoint can fail, and what the visitor reads in each language. */
+/**
+ * Each way an endpoint can fail, what the visitor reads in each language, and the technical detail (what
+ * the server or the data said) behind the "Technical details" disclosure, if any.
+ */
 const faults: Array<{
   what: string;
   answer: (url: string, init: RequestInit) => Promise<Response>;
   says: Record<Lang, string>;
+  detail?: string;
 }> = [
   {
     what: "refuses the connection",
@@ -54,9 +59,10 @@ const faults: Array<{
     what: "answers 500",
     answer: async () => new Response("Internal Server Error", { status: 500 }),
     says: {
-      en: "The server answered with an error: HTTP 500",
-      de: "Der Server hat mit einem Fehler geantwortet: HTTP 500",
+      en: "The server answered with an error.",
+      de: "Der Server hat mit einem Fehler geantwortet.",
     },
+    detail: "HTTP 500",
   },
   {
     what: "answers something that is not JSON",
@@ -67,10 +73,8 @@ const faults: Array<{
     what: "answers with GraphQL errors",
     answer: async () =>
       graphqlAnswer({ errors: [{ message: "Query depth limit of 8 exceeded" }] }, 400),
-    says: {
-      en: "The server reported an error: Query depth limit of 8 exceeded",
-      de: "Der Server meldet einen Fehler: Query depth limit of 8 exceeded",
-    },
+    says: { en: "The server reported an error.", de: "Der Server meldet einen Fehler." },
+    detail: "Query depth limit of 8 exceeded",
   },
   {
     what: "answers events with missing fields",
@@ -83,10 +87,8 @@ const faults: Array<{
           },
         },
       }),
-    says: {
-      en: 'The data is not valid: event "no-title".precision is not a text',
-      de: 'Die Daten sind ungültig: event "no-title".precision is not a text',
-    },
+    says: { en: "The data is not valid.", de: "Die Daten sind ungültig." },
+    detail: 'event "no-title".precision is not a text',
   },
 ];
 
@@ -128,7 +130,25 @@ describe("<ca-timeline> data sources", () => {
     expect(slugs(el)).toEqual(index.events.map((e) => e.slug));
   });
 
-  for (const { what, answer, says } of faults) {
+  /**
+   * What an error message shows at first (its technical details closed), and those details: closed,
+   * labelled in the visitor's language, their text marked as English.
+   */
+  const shown = (alert: Element, lang: Lang) => {
+    const details = alert.querySelector("details");
+    const visible = [...alert.children].filter((child) => child !== details);
+    if (details) {
+      expect(details.open).toBe(false);
+      expect(details.querySelector("summary")!.textContent).toBe(technical[lang]);
+      expect(details.querySelector("p")!.getAttribute("lang")).toBe("en");
+    }
+    return {
+      text: visible.map((child) => child.textContent).join(" "),
+      detail: details?.querySelector("p")?.textContent,
+    };
+  };
+
+  for (const { what, answer, says, detail } of faults) {
     for (const lang of ["en", "de"] as const) {
       it(`[${lang}] says so and recovers on retry when the endpoint ${what}`, async () => {
         const healthy = fakeGraphqlEndpoint(data);
@@ -137,8 +157,12 @@ describe("<ca-timeline> data sources", () => {
         const el = await mount({ endpoint: ENDPOINT, lang }, { timeout: 100 });
         await until(() => $(el, "[role=alert]") !== null);
         const alert = $(el, "[role=alert]")!;
-        expect(alert.textContent).toContain(failed[lang]);
-        expect(alert.textContent).toContain(says[lang]);
+        const { text, detail: technicalDetail } = shown(alert, lang);
+        expect(text).toContain(failed[lang]);
+        expect(text).toContain(says[lang]);
+        // What the server or the data said is not in the visitor's view, only behind the disclosure.
+        if (detail) expect(text).not.toContain(detail);
+        expect(technicalDetail).toBe(detail);
         expect(alert.closest("[lang]")!.getAttribute("lang")).toBe(lang);
         expect(await axeViolations()).toEqual([]);
 
@@ -162,25 +186,38 @@ describe("<ca-timeline> data sources", () => {
     expect($(el, "[role=alert]")!.textContent).toContain(faults[0]!.says.de);
   });
 
-  const fileFaults: Array<[string, () => Promise<Response>, string]> = [
-    ["is missing", async () => new Response("Not found", { status: 404 }), "HTTP 404"],
-    ["is not JSON", async () => new Response("<html>"), "The answer is not JSON."],
+  const fileFaults: Array<[string, () => Promise<Response>, string, string | undefined]> = [
+    [
+      "is missing",
+      async () => new Response("Not found", { status: 404 }),
+      "The server answered with an error.",
+      "HTTP 404",
+    ],
+    ["is not JSON", async () => new Response("<html>"), "The answer is not JSON.", undefined],
     [
       "has bad data",
       async () => Response.json({ events: [{ slug: "x", start: "2020" }] }),
-      'The data is not valid: event "x"',
+      "The data is not valid.",
+      'event "x".date is not a text',
     ],
-    ["is not a dataset", async () => Response.json({ hello: "world" }), "has no list of events"],
+    [
+      "is not a dataset",
+      async () => Response.json({ hello: "world" }),
+      "The data is not valid.",
+      "the data has no list of events",
+    ],
   ];
-  for (const [what, answer, says] of fileFaults) {
+  for (const [what, answer, says, detail] of fileFaults) {
     it(`shows a message and a retry when the file ${what}`, async () => {
       const fetch = vi.fn(answer);
       vi.stubGlobal("fetch", fetch);
       const el = await mount({ src: "/events.json", lang: "en" });
       await until(() => $(el, "[role=alert]") !== null);
       const alert = $(el, "[role=alert]")!;
-      expect(alert.textContent).toContain(failed.en);
-      expect(alert.textContent).toContain(says);
+      const { text, detail: technicalDetail } = shown(alert, "en");
+      expect(text).toContain(failed.en);
+      expect(text).toContain(says);
+      expect(technicalDetail).toBe(detail);
       fetch.mockImplementation(async () => Response.json(data));
       alert.querySelector("button")!.click();
       await until(() => slugs(el).length === index.size);
@@ -188,11 +225,24 @@ describe("<ca-timeline> data sources", () => {
     });
   }
 
+  it("words an unexpected failure in the visitor's language, its message only under the technical details", async () => {
+    // A fetch that answers no Response at all: reading it fails with a TypeError, not a DataError.
+    vi.stubGlobal("fetch", async () => null);
+    const el = await mount({ src: "/events.json", lang: "de" });
+    await until(() => $(el, "[role=alert]") !== null);
+    const { text, detail } = shown($(el, "[role=alert]")!, "de");
+    expect(text).toContain(failed.de);
+    expect(text).not.toMatch(/null|TypeError|Cannot/);
+    expect(detail).toMatch(/null/);
+  });
+
   it("shows the loading message until a slow endpoint gives up", async () => {
     vi.stubGlobal("fetch", hang);
     const el = await mount({ endpoint: ENDPOINT, lang: "de" }, { timeout: 100 });
     expect($(el, "[part=message]")!.textContent).toBe("Ereignisse werden geladen …");
     await until(() => $(el, "[role=alert]") !== null);
-    expect($(el, "[role=status]")!.textContent).toBe("");
+    // The loading message is gone, and no empty count bar stands above the error.
+    expect($(el, "[role=status]")).toBeNull();
+    expect($(el, "[part=bar]")).toBeNull();
   });
 });
