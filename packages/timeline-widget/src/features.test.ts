@@ -118,6 +118,45 @@ describe("<ca-timeline> overview and period", () => {
     expect([el.from, el.to]).toEqual([undefined, undefined]);
   });
 
+  it("jumps to a year clicked with the mouse, and to one tapped, but not after a drag", async () => {
+    const el = await mount({ lang: "en" }, { events: base });
+    const bars = $(el, ".bars")!;
+    const bar = (year: string) => $(el, `.overview [data-year="${year}"]`)!;
+    const focused = () => el.shadowRoot!.activeElement?.id;
+    const years = [...new Set(index.events.map((e) => e.start.slice(0, 4)))];
+    const last = years.at(-1)!;
+    // A real mouse click (through the browser's input pipeline, with the overview's pointer capture).
+    await userEvent.click(bar(last));
+    await until(() => focused() === `y${last}`);
+    // A touch tap: down and up on one bar.
+    const touch = (type: string, year: string) => {
+      const box = bar(year).getBoundingClientRect();
+      bars.dispatchEvent(
+        new PointerEvent(type, {
+          clientX: box.left + box.width / 2,
+          clientY: box.top + box.height / 2,
+          bubbles: true,
+          pointerId: 2,
+          pointerType: "touch",
+        }),
+      );
+    };
+    const first = years[0]!;
+    touch("pointerdown", first);
+    touch("pointerup", first);
+    await until(() => focused() === `y${first}`);
+    expect([el.from, el.to]).toEqual([undefined, undefined]);
+    // A drag selects a period and does not jump (the focus stays on the element it was on, which the
+    // shorter list reuses for its first year).
+    const before = el.shadowRoot!.activeElement;
+    touch("pointerdown", years[1]!);
+    touch("pointermove", years[2]!);
+    touch("pointerup", years[2]!);
+    await el.updateComplete;
+    expect([el.from, el.to]).toEqual([years[1], years[2]]);
+    expect(el.shadowRoot!.activeElement).toBe(before);
+  });
+
   it("highlights the years whose events are on screen and marks milestones", async () => {
     const data: Dataset = {
       ...base,

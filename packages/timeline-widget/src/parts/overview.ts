@@ -14,8 +14,8 @@ function yearAt(e: PointerEvent, view: View): number | undefined {
 
 /**
  * The years from the data's first to its last, each with its count under the current filter, its
- * milestones, whether its events are on screen, and whether it is in the selected period. Click a
- * year to jump to it; drag across years (mouse, pen or touch) to select a period. The keyboard sets
+ * milestones, whether its events are on screen, and whether it is in the selected period. Click or tap
+ * a year to jump to it; drag across years (mouse, pen or touch) to select a period. The keyboard sets
  * the period with the sliders of the filter panel.
  */
 export function overview(host: CaTimeline, view: View) {
@@ -38,25 +38,26 @@ export function overview(host: CaTimeline, view: View) {
     if (year !== drag.anchor) drag.moved = true;
     if (drag.moved) host._preview = [Math.min(drag.anchor, year), Math.max(drag.anchor, year)];
   };
-  const up = () => {
+  // A press that did not move is a tap or a click: it jumps to the year under the pointer. (Not a
+  // click handler: the pointer capture sends the click to the list, not to the year.) A cancelled
+  // press (the browser took a touch for scrolling) does neither.
+  const up = (e: PointerEvent) => {
     const preview = host._preview;
     host._preview = undefined;
-    if (drag?.host === host && drag.moved && preview) host._setPeriod(...preview);
-    // A drag ends with a click on the bar it ended on: that click must not jump.
-    setTimeout(() => {
-      drag = undefined;
-    });
-  };
-  const click = (e: Event) => {
-    const year = (e.target as Element).closest<HTMLElement>("[data-year]")?.dataset.year;
-    if (year && !drag?.moved) host._jump(Number(year));
+    if (drag?.host === host && e.type === "pointerup") {
+      const year = yearAt(e, view);
+      if (drag.moved) {
+        if (preview) host._setPeriod(...preview);
+      } else if (year !== undefined) host._jump(year);
+    }
+    drag = undefined;
   };
   const [first, last] = host._years;
   // A visual summary for pointer and touch (tap to jump, drag for a period), hidden from assistive
   // technology: the period sliders say the same (each year with its count) and the year headings
   // of the list are its navigation.
   return html`<div class="overview" part="overview" aria-hidden="true">
-    <ol class="bars" @pointerdown=${down} @pointermove=${move} @pointerup=${up} @pointercancel=${up} @click=${click}>
+    <ol class="bars" @pointerdown=${down} @pointermove=${move} @pointerup=${up} @pointercancel=${up}>
       ${view.years.map(
         ({ year, count, milestones }) =>
           html`<li class="yr${count ? "" : " z"}${host._inView.has(year) ? " in" : ""}${selecting && year >= a && year <= b ? " sel" : ""}" data-year=${year}
