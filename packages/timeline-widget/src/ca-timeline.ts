@@ -523,10 +523,19 @@ export class CaTimeline extends LitElement {
     items.at(Math.min(step, items.length - 1))?.focus();
   };
 
-  /** @internal The skip links: to the events (past the filters), or past the whole element. */
+  /**
+   * @internal The skip links: to the events (past the filters), or past the whole element. The end mark
+   * is in the tab order while it has the focus: from a focused `tabindex="-1"` element at the end of a
+   * shadow root, Chromium's Tab goes back to the root's first control instead of on to the page.
+   */
   _skip(to: "main" | "end"): void {
     const main = this.renderRoot.querySelector<HTMLElement>("#main");
-    (to === "main" && main ? main : this.renderRoot.querySelector<HTMLElement>("#end"))?.focus();
+    const target = to === "main" && main ? main : this.renderRoot.querySelector<HTMLElement>("#end")!;
+    if (target.id === "end") {
+      target.tabIndex = 0;
+      target.addEventListener("blur", () => (target.tabIndex = -1), { once: true });
+    }
+    target.focus();
   }
 
   protected override render(): TemplateResult {

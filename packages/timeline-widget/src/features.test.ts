@@ -250,8 +250,20 @@ describe("<ca-timeline> keyboard, language and colour scheme", () => {
     expect(el.shadowRoot!.activeElement!.id).toBe("main");
     await userEvent.keyboard("{Tab}");
     expect(el.shadowRoot!.activeElement!.classList.contains("head")).toBe(true);
-    past!.click();
+    // Past the element: the next Tab reaches what follows it on the page.
+    const after = document.createElement("a");
+    after.href = "#after";
+    after.textContent = "after";
+    el.after(after);
+    past!.focus();
+    await userEvent.keyboard("{Enter}");
     expect(el.shadowRoot!.activeElement!.id).toBe("end");
+    expect($(el, "#end")!.getBoundingClientRect().width).toBeGreaterThan(100);
+    await userEvent.keyboard("{Tab}");
+    expect(document.activeElement).toBe(after);
+    // And back into the element, on its last event, with Shift+Tab; the end mark is out of the tab order.
+    await userEvent.keyboard("{Shift>}{Tab}{/Shift}");
+    expect(el.shadowRoot!.activeElement).toBe($$(el, ".head").at(-1));
     expect(await axeViolations()).toEqual([]);
   });
 

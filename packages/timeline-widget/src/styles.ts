@@ -96,6 +96,10 @@ export const styles = css`
     position: absolute;
     z-index: 3;
   }
+  /* Where "Skip past the timeline" puts the focus: a line across the element's foot when focused. */
+  #end {
+    display: block;
+  }
   .vh {
     position: absolute;
     clip-path: inset(50%);
