@@ -202,8 +202,8 @@ export class CaTimeline extends LitElement {
   #lastChange = "";
   #filterKey = "";
   #scrollToOpen = false;
-  #focusPanel = false;
-  #focusChips = false;
+  /** Where the focus goes after the next update (a selector; its first match in the shadow root). */
+  #focus = "";
   /** An old link was corrected (a retired or unknown event): the URL is rewritten in place. */
   #rewriteUrl = false;
   #more = 0;
@@ -418,19 +418,9 @@ export class CaTimeline extends LitElement {
           this.#observer.observe(item);
       this.#yearsInView();
     }
-    if (this.#focusChips) {
-      this.#focusChips = false;
-      // A removed chip took the focus with it: the next chip, else the count's bar, keeps it.
-      const root = this.renderRoot;
-      (
-        root.querySelector<HTMLElement>(".chips button") ?? root.querySelector<HTMLElement>("#main")
-      )?.focus();
-    }
-    if (this.#focusPanel) {
-      this.#focusPanel = false;
-      this.renderRoot
-        .querySelector<HTMLElement>(".filters input:enabled, .filters summary")
-        ?.focus();
+    if (this.#focus) {
+      this.renderRoot.querySelector<HTMLElement>(this.#focus)?.focus();
+      this.#focus = "";
     }
     if (this.syncUrl && this.#rewriteUrl) this.#url.replace();
     else if (this.syncUrl && URL_PROPS.some((p) => changed.has(p as keyof CaTimeline)))
@@ -443,7 +433,7 @@ export class CaTimeline extends LitElement {
     return this._data.data?.labels.get(`${field}:${id}`)?.[lang] ?? id;
   }
 
-  /** @internal Clears every filter, the search and the open event. */
+  /** @internal Clears every filter, the search and the open event; the focus goes to the events. */
   _reset = (): void => {
     this.themes = [];
     this.types = [];
@@ -451,6 +441,7 @@ export class CaTimeline extends LitElement {
     this.from = this.to = this.q = undefined;
     this._open = "";
     this._missing = "";
+    this._focusNext("#main");
   };
 
   /** @internal Sets the period to whole years; the data's outermost years mean "no bound". */
@@ -472,15 +463,20 @@ export class CaTimeline extends LitElement {
     }
   }
 
-  /** @internal After a chip removed its filter. */
-  _chipRemoved(): void {
-    this.#focusChips = true;
+  /**
+   * @internal A control that removes itself (a chip, reset, "Clear search", retry) hands the focus on, after
+   * the update, to the first element that matches `selector` (in the shadow root's order), never to the
+   * page's body.
+   */
+  _focusNext(selector: string): void {
+    this.#focus = selector;
+    this.requestUpdate();
   }
 
   /** @internal Opens or closes the filter panel of narrow layouts, moving focus into it or back. */
   _togglePanel(open = !this._panel): void {
     this._panel = open;
-    if (open) this.#focusPanel = true;
+    if (open) this._focusNext(".filters input:enabled, .filters summary");
     else this.renderRoot.querySelector<HTMLElement>("[part=filters-button]")?.focus();
   }
 

@@ -224,12 +224,24 @@ describe("<ca-timeline> filters", () => {
       "Reset filters",
     ]);
     expect(await axeViolations()).toEqual([]);
-    buttons[1]!.click();
-    await el.updateComplete;
+    // Each button removes itself; the focus moves on (to the events, the search field), never to the body.
+    const press = async (button: HTMLElement) => {
+      button.focus();
+      await userEvent.keyboard("{Enter}");
+      await el.updateComplete;
+    };
+    await press(buttons[1]!);
     expect([el.from, el.to, el.q]).toEqual([undefined, undefined, "zzzz"]);
-    $(el, ".msg button")!.click();
-    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement!.id).toBe("main");
+    await press($(el, ".msg button")!);
     expect(slugs(el).length).toBe(index.size);
+    expect(el.shadowRoot!.activeElement).toBe($(el, "[part=search]"));
+    // "Reset filters" in the bar: the chips go, the focus goes to the events.
+    el.themes = [base.themes[0]!.id];
+    await el.updateComplete;
+    await press($(el, "[part=reset]")!);
+    expect(el.themes).toEqual([]);
+    expect(el.shadowRoot!.activeElement!.id).toBe("main");
   });
 });
 

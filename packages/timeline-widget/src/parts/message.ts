@@ -23,7 +23,10 @@ export function message(host: CaTimeline, lang: Lang) {
     <p><strong>${t.failed}</strong></p>
     ${known ? html`<p>${t[error.reason]}.</p>` : nothing}
     ${detail ? html`<details><summary>${t.technical}</summary><p lang="en">${detail}</p></details>` : nothing}
-    <button @click=${() => host.reload()}>${t.retry}</button>
+    <button @click=${() => {
+      host.reload();
+      host._focusNext("[part=search]");
+    }}>${t.retry}</button>
   </div>`;
 }
 
@@ -45,8 +48,14 @@ export function notices(host: CaTimeline, view: View, lang: Lang) {
     view.failed || view.shown.length === 0
       ? html`<div class="msg" part="message">
           <p>${view.failed ? t.badFilter : what.length ? `${t.noneFor}: ${what.join(", ")}.` : t.none}</p>
-          ${search ? html`<button @click=${() => (host.q = undefined)}>${t.clearSearch}</button>` : nothing}
-          ${from || to ? html`<button @click=${() => host._setPeriod()}>${t.allYears}</button>` : nothing}
+          ${search ? html`<button @click=${() => {
+            host.q = undefined;
+            host._focusNext("[part=search]");
+          }}>${t.clearSearch}</button>` : nothing}
+          ${from || to ? html`<button @click=${() => {
+            host._setPeriod();
+            host._focusNext("#main");
+          }}>${t.allYears}</button>` : nothing}
           ${what.length ? html`<button @click=${host._reset}>${t.reset}</button>` : nothing}
         </div>`
       : nothing

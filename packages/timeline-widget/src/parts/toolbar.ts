@@ -48,7 +48,8 @@ export function toolbar(host: CaTimeline, lang: Lang) {
                     ([label, remove]) =>
                       html`<li><button class="chip" part="chip" aria-label="${t.remove} ${label}" @click=${() => {
                         remove();
-                        host._chipRemoved();
+                        // The next chip, else the events, keeps the focus.
+                        host._focusNext(".chips button, #main");
                       }}>${label}<span aria-hidden="true"> ×</span></button></li>`,
                   )}<li><button class="chip" part="reset" @click=${host._reset}>${t.reset}</button></li></ul>`
                 : nothing

@@ -170,7 +170,11 @@ describe("<ca-timeline> data sources", () => {
         fetch.mockImplementation(healthy.fetch as typeof answer);
         const button = alert.querySelector("button")!;
         expect(button.textContent).toBe(retry[lang]);
+        button.focus();
         button.click();
+        // The button is gone with the message: the focus waits in the search field, not on the body.
+        await el.updateComplete;
+        expect(el.shadowRoot!.activeElement).toBe($(el, "[part=search]"));
         await until(() => slugs(el).length === index.size);
         expect($(el, "[role=alert]")).toBeNull();
       });
