@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { page, userEvent } from "vitest/browser";
 import type { TimelineChangeDetail } from "./ca-timeline.ts";
 import { formatDate } from "./format-date.ts";
-import { $, $$, axeViolations, mount, slugs } from "./test-support/mount.ts";
+import { $, $$, axeViolations, mount, slugs, until } from "./test-support/mount.ts";
 
 const data = syntheticDataset(60);
 
@@ -39,9 +39,8 @@ describe("<ca-timeline> rendering", () => {
     const one = bars.find((b) => b.querySelector(".c")!.textContent === "1");
     if (one) expect(one.querySelector("i")!.getBoundingClientRect().height).toBeGreaterThan(3);
     const target = bars.find((b) => Number(b.querySelector(".c")!.textContent) > 0)!;
-    target.click();
-    await el.updateComplete;
-    expect(el.shadowRoot!.activeElement?.id).toBe(`y${target.dataset.year}`);
+    await userEvent.click(target);
+    await until(() => el.shadowRoot!.activeElement?.id === `y${target.dataset.year}`);
     expect(await axeViolations()).toEqual([]);
   });
 
@@ -129,10 +128,10 @@ describe("<ca-timeline> filters", () => {
       expectSlugs({ actors: [data.actors[0]!.id], from: "2010", to: "2015" }),
     );
     expect(el.shadowRoot!.textContent).not.toContain("filter.");
-    expect($(el, ".note")!.textContent).toBe("Period: 2010–2015");
+    expect($(el, ".note")!.textContent).toBe("From and To swapped: 2010–2015");
     el.lang = "de";
     await el.updateComplete;
-    expect($(el, ".note")!.textContent).toBe("Zeitraum: 2010–2015");
+    expect($(el, ".note")!.textContent).toBe("Von und Bis vertauscht: 2010–2015");
   });
 
   it("searches both languages with highlighting, shows none found, and resets", async () => {

@@ -33,6 +33,30 @@ describe("<ca-timeline> layout", () => {
     expect(await axeViolations()).toEqual([]);
   });
 
+  it("scrolls what the keyboard focuses into view below the sticky bar, not under it", async () => {
+    for (const [width, filters] of [
+      [1280, {}],
+      [375, { themes: timeline.themes[0]!.id, types: timeline.eventTypes[0]!.id }],
+    ] as const) {
+      await page.viewport(width, 700);
+      const el = await mount({ lang: "de", ...filters }, { events: timeline });
+      const bar = $(el, "[part=bar]")!;
+      const heads = $$(el, ".head");
+      const years = $$(el, ".year h2");
+      // Enough of the list below the fold for focusing to scroll.
+      expect(heads.length).toBeGreaterThan(3);
+      expect(years.length).toBeGreaterThan(1);
+      for (const target of [heads[heads.length >> 1]!, heads.at(-1)!, years.at(-1)!]) {
+        // From further down the page, so that focusing scrolls back up to it.
+        scrollTo(0, document.documentElement.scrollHeight);
+        target.focus();
+        expect(target.getBoundingClientRect().top).toBeGreaterThanOrEqual(
+          bar.getBoundingClientRect().bottom - 1,
+        );
+      }
+    }
+  });
+
   it("keeps every facet count on one line beside long labels", async () => {
     for (const width of [320, 1280]) {
       await page.viewport(width, 800);

@@ -35,6 +35,8 @@ export const styles = css`
     --_r: var(--ca-timeline-radius, 0.375rem);
     /* Native controls (checkboxes, sliders, scrollbars) follow the scheme too. */
     color-scheme: light;
+    /* Long German compounds break at syllables (the root carries the language). */
+    hyphens: auto;
     color: var(--_fg);
     background: var(--_bg);
     position: relative;
@@ -270,7 +272,6 @@ export const styles = css`
   }
   .opts label {
     overflow-wrap: anywhere;
-    hyphens: auto;
     display: flex;
     gap: 0.5rem;
     align-items: center;
@@ -319,6 +320,13 @@ export const styles = css`
   h2 {
     font-size: 1.25rem;
     margin: 0;
+  }
+  /* What the keyboard focuses is scrolled into view below the sticky bar, not under it. */
+  .head,
+  h2,
+  summary,
+  #main {
+    scroll-margin-top: calc(var(--_top) + 6rem);
   }
   .year > ol,
   .day > ol,
@@ -434,6 +442,10 @@ export const styles = css`
     }
     .type::before {
       forced-color-adjust: none;
+    }
+    .in {
+      outline: 1px dashed CanvasText;
+      outline-offset: -1px;
     }
     .sel {
       outline: 2px solid Highlight;

@@ -43,7 +43,7 @@ export function notices(host: CaTimeline, view: View, lang: Lang) {
   const what = activeFilters(host, view, lang).map(([label]) => label);
   const { search, from, to } = view.filter;
   return html`${unknown.length ? note(`${t.ignored} ${unknown.join("; ")}`) : nothing}${
-    swapped ? note(`${t.period}: ${periodText(from, to)}`) : nothing
+    swapped ? note(`${t.swapped}: ${periodText(from, to)}`) : nothing
   }${
     view.failed || view.shown.length === 0
       ? html`<div class="msg" part="message">
