@@ -14,6 +14,11 @@ import type { UrlState } from "./url-state.ts";
  * on screen meanwhile, untouched), renders exactly what the server rendered, and only then applies the
  * URL and the page's colour scheme as ordinary updates. Data other than the server rendered (another
  * version, or only part of it) cannot be hydrated: the server's DOM is then dropped and rendered afresh.
+ *
+ * Templates write an absent text as `nothing`, never `""`: the server renders `""` as no node between a
+ * part's markers, and a hydrated part that later gets text writes it into the next node, the closing
+ * marker comment (Lit 3.3), so "Filter (2)" stayed "Filter". test/demo.test.ts checks that every comment
+ * in a hydrated root is still a marker.
  */
 export function installHydration(element: typeof CaTimeline): void {
   // The element's lifecycle methods, wrapped below (protected ones reached through this view).

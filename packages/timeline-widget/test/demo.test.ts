@@ -192,6 +192,28 @@ describe("the demo with JavaScript", () => {
     await tab.context().close();
   });
 
+  it("shows a shared link's filters in the hydrated text: the Filters (n) button, the groups' counts", async () => {
+    const [theme, type] = [timeline.themes[0]!.id, timeline.eventTypes[0]!.id];
+    const { tab, problems } = await open();
+    await tab.goto(`${server.url}?lang=de&themes=${theme}&types=${type}`);
+    const button = tab.locator("ca-timeline [part=filters-button]");
+    await expect.poll(() => button.textContent()).toBe("Filter (2)");
+    expect(await tab.locator("ca-timeline summary").first().textContent()).toMatch(/\(1\)$/);
+    // Text the server rendered empty is filled in as text, never into Lit's markers: every comment
+    // left in the shadow root is a marker.
+    const comments = await tab.locator("ca-timeline").evaluate((el) => {
+      const walker = document.createTreeWalker(el.shadowRoot!, NodeFilter.SHOW_COMMENT);
+      const data: string[] = [];
+      while (walker.nextNode()) data.push((walker.currentNode as Comment).data);
+      return data;
+    });
+    // (Lit's markers: `lit-part …`, `/lit-part`, `lit-node n` from the server; empty or `?…` from the client.)
+    const marker = /^(\/?lit-part( \S+)?|lit-node \d+|\?(lit\$\d+\$)?|)$/;
+    expect(comments.filter((c) => !marker.test(c))).toEqual([]);
+    expect(problems).toEqual([]);
+    await tab.context().close();
+  });
+
   it("follows a shared link's retired slug after hydrating: the endpoint says what it became", async () => {
     const [old, current] = Object.entries(timeline.retired ?? {})[0]!;
     const { tab, problems } = await open();

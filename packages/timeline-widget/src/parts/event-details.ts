@@ -49,7 +49,7 @@ export function eventDetails(
       url && /^https?:\/\//i.test(url)
         ? html`<a href=${url} rel="noopener noreferrer">${text}</a>`
         : text;
-    return html`<li>${link}${meta ? ` — ${meta}` : ""}</li>`;
+    return html`<li>${link}${meta ? ` — ${meta}` : nothing}</li>`;
   };
   // An endpoint's details (summary, notes, places, sources) follow the list: until then, say so.
   const pending = host._data.missing === "details";
@@ -66,7 +66,7 @@ export function eventDetails(
     ${
       host.syncUrl
         ? html`<p class="share"><button part="copy-link" @click=${() => copyLink(host, e.slug)}>${t.copyLink}</button>
-            <span role="status">${host._copied === e.slug ? t.copied : ""}</span></p>`
+            <span role="status">${host._copied === e.slug ? t.copied : nothing}</span></p>`
         : nothing
     }
   </div>`;

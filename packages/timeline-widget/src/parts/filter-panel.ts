@@ -1,5 +1,5 @@
 import type { Lang } from "@ca-timeline/data";
-import { html } from "lit";
+import { html, nothing } from "lit";
 import type { CaTimeline } from "../ca-timeline.ts";
 import type { Loaded } from "../controllers/data-controller.ts";
 import { countText, strings } from "../i18n.ts";
@@ -23,7 +23,7 @@ export function filterPanel(host: CaTimeline, data: Loaded, view: View, lang: La
           ? data.dataset.eventTypes
           : data.dataset.actors;
     return html`<details ?open=${field === "themes" || selected.length > 0}>
-      <summary>${t[field]}${selected.length ? ` (${selected.length})` : ""}</summary>
+      <summary>${t[field]}${selected.length ? ` (${selected.length})` : nothing}</summary>
       <div class="opts" role="group" aria-label=${t[field]} @keydown=${host._onKeys}>
         ${terms.map(({ id }) => {
           const n = counts.get(id) ?? 0;

@@ -61,7 +61,7 @@ export function overview(host: CaTimeline, view: View) {
       ${view.years.map(
         ({ year, count, milestones }) =>
           html`<li class="yr${count ? "" : " z"}${host._inView.has(year) ? " in" : ""}${selecting && year >= a && year <= b ? " sel" : ""}" data-year=${year}
-            ><span class="c">${count || ""}</span>${milestones ? html`<b class="mk"></b>` : nothing}<i .style=${`--n:${count / max}`}></i
+            ><span class="c">${count || nothing}</span>${milestones ? html`<b class="mk"></b>` : nothing}<i .style=${`--n:${count / max}`}></i
             ><span class="y">${year}</span></li>`,
       )}
     </ol>

@@ -41,7 +41,7 @@ export function toolbar(host: CaTimeline, lang: Lang) {
         : html`<div class="bar" part="bar">
             <p class="count" part="count" role="status">${countText(lang, view.shown.length)}</p>
             <button class="fbtn" part="filters-button" aria-expanded=${host._panel} aria-controls="filters"
-              @click=${() => host._togglePanel()}>${t.filtersButton}${filters ? ` (${filters})` : ""}</button>
+              @click=${() => host._togglePanel()}>${t.filtersButton}${filters ? ` (${filters})` : nothing}</button>
             ${
               chips.length
                 ? html`<ul class="chips">${chips.map(
