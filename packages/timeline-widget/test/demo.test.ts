@@ -1,11 +1,14 @@
 // The demo as `npm start` serves it (the real gateway CLI, its strict CSP, the built demo pages) in real
 // Chromium: server-rendered, readable and navigable without JavaScript, hydrated without losing a node.
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { timeline } from "@ca-timeline/data";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumLaunchOptions as launchOptions } from "../scripts/chromium.ts";
 import { type DemoServer, startDemoServer } from "../scripts/demo-server.ts";
 
+const require = createRequire(import.meta.url);
 const EVENTS = timeline.events.length;
 let server: DemoServer;
 let browser: Browser;
@@ -68,6 +71,33 @@ describe("the demo without JavaScript", () => {
     expect(problems).toEqual([]);
     await tab.context().close();
   });
+});
+
+describe("the demo pages themselves", () => {
+  it.each(["/", "/chronicle.html", "/with-data.html"])(
+    "%s has no axe violations and fits 320 px",
+    async (path) => {
+      const { tab, problems } = await open({ viewport: { width: 320, height: 640 } });
+      await tab.goto(new URL(path, server.url).href);
+      await tab.locator("main").waitFor();
+      const widths = await tab.evaluate(() => [
+        document.documentElement.scrollWidth,
+        document.documentElement.clientWidth,
+      ]);
+      expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
+      // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+      await tab.evaluate(await readFile(require.resolve("axe-core/axe.min.js"), "utf8"));
+      const violations = await tab.evaluate(async () => {
+        const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
+        const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+        const result = await axe.run(document, { runOnly: { type: "tag", values: tags } });
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`);
+      });
+      expect(violations).toEqual([]);
+      expect(problems).toEqual([]);
+      await tab.context().close();
+    },
+  );
 });
 
 describe("the demo with JavaScript", () => {
