@@ -134,6 +134,7 @@ const SERIES: Series[] = [
       ["berdimuhamedov-germany-visit-2008", "2008-11-13/2008-11-14"],
       ["westerwelle-uzbekistan-kyrgyzstan-visit-2010", "2010-07-15/2010-07-16"],
       ["merkel-kazakhstan-visit-2010", "2010-07-18"],
+      ["rahmon-germany-visit-2011", "2011-12-13"],
       // Nazarbayev's visit to Berlin, told by the agreement signed during it.
       ["germany-kazakhstan-raw-materials-partnership-2012", "2012-02-08"],
       ["atambayev-berlin-visit-2012", "2012-12-11"],
