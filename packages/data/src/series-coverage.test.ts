@@ -143,6 +143,7 @@ const SERIES: Series[] = [
       ["atambayev-berlin-visit-2015", "2015-04-01"],
       ["steinmeier-central-asia-trip-2016", "2016-03-30/2016-04-01"],
       ["merkel-kyrgyzstan-visit-2016", "2016-07-13/2016-07-14"],
+      ["berdimuhamedov-berlin-visit-2016", "2016-08-29"],
       ["steinmeier-kazakhstan-visit-2017", "2017-07-11/2017-07-13"],
       ["mirziyoyev-germany-visit-2019", "2019-01-21/2019-01-22"],
       ["jeenbekov-germany-visit-2019", "2019-04-15/2019-04-16"],
