@@ -91,6 +91,7 @@ const SERIES: Series[] = [
       ["eu-uzbekistan-epca-mandate-2018", "2018-07-16"],
       ["eu-uzbekistan-epca-negotiations-2018", "2018-11-23"],
       ["eu-kyrgyzstan-epca-initialled-2019", "2019-07-06"],
+      ["eu-kazakhstan-epca-in-force-2020", "2020-03-01"],
       ["eu-uzbekistan-gsp-plus-2021", "2021-04-10"],
       ["eu-tajikistan-epca-negotiations-2023", "2023-02-23"],
       ["eu-kyrgyzstan-epca-2024", "2024-06-25"],
