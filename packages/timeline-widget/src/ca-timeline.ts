@@ -26,12 +26,16 @@ export interface TimelineChangeDetail {
 
 const URL_PROPS = ["themes", "types", "actors", "from", "to", "q", "_open", "lang"] as const;
 /**
- * Events rendered in the first frame (more than a tall screen shows). More follow in doubling chunks,
- * one per frame after it is painted, up to AHEAD_ROWS (`updateComplete` waits for those); beyond that,
- * when the end of the list comes near the screen, so that 10,000 events never sit in the DOM at once.
+ * Events rendered in the first frame (more than a tall screen shows). More follow in doubling chunks of
+ * at most CHUNK_ROWS, one per frame after it is painted, up to AHEAD_ROWS (`updateComplete` waits for
+ * those); beyond that, a chunk each time the end of the list comes near the screen, so that a long list
+ * is not all built at once and no frame builds more than CHUNK_ROWS events. (Rows stay once built: a
+ * visitor who scrolls through 10,000 events has them all in the DOM, and a new filter then has that many
+ * to drop.)
  */
 const FIRST_ROWS = 60;
 const AHEAD_ROWS = 1500;
+const CHUNK_ROWS = 500;
 const list = {
   fromAttribute: splitList,
   toAttribute: (value: string[]) => (value.length > 0 ? value.join(",") : null),
@@ -231,7 +235,7 @@ export class CaTimeline extends LitElement {
 
   #rerender = () => this.requestUpdate();
   #grow = () => {
-    this._limit *= 2;
+    this._limit += Math.min(this._limit, CHUNK_ROWS);
   };
   /** A printout holds every event: the list is completed at once, before the page is laid out for print. */
   #print = () => {
@@ -265,7 +269,7 @@ export class CaTimeline extends LitElement {
     for (const entry of entries) {
       // The end of a long list is in view: the next chunk.
       if (entry.target.classList.contains("more")) {
-        if (entry.isIntersecting) this._limit *= 2;
+        if (entry.isIntersecting) this.#grow();
         continue;
       }
       this.#visible.set(entry.target, entry.isIntersecting);
@@ -414,8 +418,13 @@ export class CaTimeline extends LitElement {
           this.#moreTask = setTimeout(this.#grow);
         else this.#more = requestAnimationFrame(() => (this.#moreTask = setTimeout(this.#grow)));
       if (this.#observer)
-        for (const item of this.renderRoot.querySelectorAll(".year, .more"))
+        for (const item of this.renderRoot.querySelectorAll(".year, .more")) {
+          // The end marker is observed afresh after every update, so that it reports where it is now:
+          // a visitor (or a script) fast enough to reach the new end before the observer saw the marker
+          // leave the screen would otherwise get no further chunk.
+          if (item.classList.contains("more")) this.#observer.unobserve(item);
           this.#observer.observe(item);
+        }
       this.#yearsInView();
     }
     if (this.#focus) {

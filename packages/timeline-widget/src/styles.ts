@@ -35,8 +35,6 @@ export const styles = css`
     --_r: var(--ca-timeline-radius, 0.375rem);
     /* Native controls (checkboxes, sliders, scrollbars) follow the scheme too. */
     color-scheme: light;
-    /* Long German compounds break at syllables (the root carries the language). */
-    hyphens: auto;
     color: var(--_fg);
     background: var(--_bg);
     position: relative;
@@ -272,6 +270,7 @@ export const styles = css`
   }
   .opts label {
     overflow-wrap: anywhere;
+    hyphens: auto;
     display: flex;
     gap: 0.5rem;
     align-items: center;
@@ -413,6 +412,11 @@ export const styles = css`
   @container (max-width: 30rem) {
     dl {
       grid-template-columns: minmax(0, 1fr);
+    }
+    /* On a phone, long German compounds break at syllables (the root carries the language); wider
+       layouts have the room, and hyphenating every title costs a tenth of the first render. */
+    .root {
+      hyphens: auto;
     }
   }
   dd {
