@@ -535,7 +535,8 @@ export class CaTimeline extends LitElement {
    */
   _skip(to: "main" | "end"): void {
     const main = this.renderRoot.querySelector<HTMLElement>("#main");
-    const target = to === "main" && main ? main : this.renderRoot.querySelector<HTMLElement>("#end")!;
+    const target =
+      to === "main" && main ? main : this.renderRoot.querySelector<HTMLElement>("#end")!;
     if (target.id === "end") {
       target.tabIndex = 0;
       target.addEventListener("blur", () => (target.tabIndex = -1), { once: true });

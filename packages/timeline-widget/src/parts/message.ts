@@ -48,14 +48,22 @@ export function notices(host: CaTimeline, view: View, lang: Lang) {
     view.failed || view.shown.length === 0
       ? html`<div class="msg" part="message">
           <p>${view.failed ? t.badFilter : what.length ? `${t.noneFor}: ${what.join(", ")}.` : t.none}</p>
-          ${search ? html`<button @click=${() => {
-            host.q = undefined;
-            host._focusNext("[part=search]");
-          }}>${t.clearSearch}</button>` : nothing}
-          ${from || to ? html`<button @click=${() => {
-            host._setPeriod();
-            host._focusNext("#main");
-          }}>${t.allYears}</button>` : nothing}
+          ${
+            search
+              ? html`<button @click=${() => {
+                  host.q = undefined;
+                  host._focusNext("[part=search]");
+                }}>${t.clearSearch}</button>`
+              : nothing
+          }
+          ${
+            from || to
+              ? html`<button @click=${() => {
+                  host._setPeriod();
+                  host._focusNext("#main");
+                }}>${t.allYears}</button>`
+              : nothing
+          }
           ${what.length ? html`<button @click=${host._reset}>${t.reset}</button>` : nothing}
         </div>`
       : nothing
