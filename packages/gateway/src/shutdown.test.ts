@@ -293,7 +293,10 @@ describe("graceful shutdown: keep-alive connections that look idle", () => {
       post({ query: FILTERED, variables: { filter: { search: "e" }, first: 60 } }),
       `GET /graphql?query=${encodeURIComponent("{themes{id label}}")} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n\r\n`,
       "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
-      post({ documentId: EVENTS_QUERY_ID, variables: { first: 100, after: null, vocabulary: true } }),
+      post({
+        documentId: EVENTS_QUERY_ID,
+        variables: { first: 100, after: null, vocabulary: true },
+      }),
     ];
     // A burst over 20 warm keep-alive connections: each has been answered once and sits idle.
     const connections = await Promise.all(Array.from({ length: 20 }, () => keepAlive(port)));
@@ -319,7 +322,9 @@ describe("graceful shutdown: keep-alive connections that look idle", () => {
       expect(answer.value.headers.connection).toBe("close");
     }
     // Each connection ends with a FIN after its answer, none with a reset.
-    expect(await Promise.all(connections.map((c) => c.closed))).toEqual(connections.map(() => "fin"));
+    expect(await Promise.all(connections.map((c) => c.closed))).toEqual(
+      connections.map(() => "fin"),
+    );
     await closing;
   }, 30_000);
 });
