@@ -552,6 +552,8 @@ const rawRequest: fc.Arbitrary<Buffer> = fc
             "Transfer-Encoding: chunked, chunked",
             "Expect: nonsense",
             "Host: ",
+            "Host: 127.0.0.1",
+            "Host: other.example/x",
             "Connection: upgrade",
             "Upgrade: websocket",
             "NoColon",

@@ -122,6 +122,24 @@ describe("the Node server: request target and Host over raw sockets", () => {
     expect(errors).toEqual([]);
   });
 
+  it("answers a request with more than one Host line with 400 (RFC 9112 §3.2)", async () => {
+    for (const [target, second] of [
+      ["/health", "b"],
+      ["/graphql?query=%7B__typename%7D", "b/x"],
+      ["/health", "a"],
+      ["http://a/health", "a"],
+    ] as const) {
+      const response = await rawRequest(
+        port,
+        `GET ${target} HTTP/1.1\r\nHost: a\r\nhOST: ${second}\r\nConnection: close\r\n\r\n`,
+      );
+      expect(response.status, `${target}, second Host ${second}`).toBe(400);
+      expect(JSON.parse(response.body).errors[0].message).toBe("Malformed Host header");
+    }
+    expect((await rawRequest(port, rawGet("/health", "a"))).status).toBe(200);
+    expect(errors).toEqual([]);
+  });
+
   it("answers absolute-form targets like origin-form ones, whatever the Host says", async () => {
     const query = encodeURIComponent("{dataset{eventCount}}");
     const absolute = await rawRequest(
