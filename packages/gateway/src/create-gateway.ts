@@ -225,7 +225,8 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
     // Draining: tell keep-alive clients to reconnect (to another instance) after this answer.
     if (!handler.ready) res.setHeader("connection", "close");
     const url = target.pathAndSearch;
-    if (req.method === "GET" && url.startsWith("/graphql?")) {
+    // HEAD too: Node sends the same headers without the body (RFC 9110 §9.1).
+    if ((req.method === "GET" || req.method === "HEAD") && url.startsWith("/graphql?")) {
       const key = fastKeyOf(req.headers.accept, url);
       const entry = key === undefined ? undefined : cache.get(key);
       if (entry) {
