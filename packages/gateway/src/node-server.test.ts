@@ -115,6 +115,17 @@ describe("the Node server on 127.0.0.1", () => {
     expect(index.headers.get("content-security-policy")).toContain("script-src 'self'");
     const script = await fetch(new URL("/sub/app.js", base));
     expect(script.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    // Validators: a strong ETag, and 304 for it or for `*`; a folder redirects to its slash form.
+    const etag = index.headers.get("etag")!;
+    expect(etag).toMatch(/^"[\w-]{43}(?:-br|-gzip)?"$/);
+    for (const ifNoneMatch of [etag, "*"]) {
+      const again = await fetch(base, { headers: { "if-none-match": ifNoneMatch } });
+      expect(again.status, ifNoneMatch).toBe(304);
+      expect(again.headers.get("etag")).toBe(etag);
+    }
+    const folder = await fetch(new URL("/sub", base), { redirect: "manual" });
+    expect(folder.status).toBe(301);
+    expect(folder.headers.get("location")).toBe("/sub/");
     for (const path of [
       "/../package.json",
       "/%2e%2e/package.json",
