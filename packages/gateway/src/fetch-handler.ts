@@ -111,10 +111,7 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHand
         });
         const answer = await graphql.get(asGet, url, context);
         await answer.body?.cancel();
-        return [
-          "graphql",
-          new Response(null, { status: answer.status, headers: answer.headers }),
-        ];
+        return ["graphql", new Response(null, { status: answer.status, headers: answer.headers })];
       }
       return [
         "graphql",
