@@ -11,6 +11,8 @@ interface Connection {
   since: number;
   /** Its bytes read when a sweep last found it idle (undefined: it was not idle then). */
   quietAt?: number;
+  /** When a sweep first found it idle with those bytes read. */
+  quietSince?: number;
   /** Ended by the drain (half-closed): a request read after that cannot be answered. */
   ended?: boolean;
 }
@@ -20,6 +22,12 @@ interface Connection {
  * when it sees the FIN): meanwhile what it sends is read, so that closing never resets the connection.
  */
 const LINGER_MS = 1000;
+
+/**
+ * How long a keep-alive connection must stay idle, reading nothing, before the drain ends it: a client
+ * that is busy itself may take a while to send its next request on a connection answered just before.
+ */
+const QUIET_MS = 100;
 
 export interface DrainOptions {
   /** How long to go on accepting and answering first (while /ready already says 503). */
@@ -110,12 +118,16 @@ export function createDrain(
             connection.quietAt = undefined;
             continue;
           }
-          // Ended only when it was idle at the previous sweep too and has read nothing since: event
-          // loop turns (poll phases) ran in between, so request bytes that had reached it by then were
+          // Ended only when it has been idle, reading nothing, for QUIET_MS across sweeps: event loop
+          // turns (poll phases) ran in between, so request bytes that had reached it by then were
           // read, and made it active. A busy loop can leave a request unread for a while: it is
           // answered, not reset with the connection.
-          if (connection.quietAt === socket.bytesRead) end(socket, connection);
-          else connection.quietAt = socket.bytesRead;
+          if (connection.quietAt === socket.bytesRead) {
+            if (now - connection.quietSince! >= QUIET_MS) end(socket, connection);
+          } else {
+            connection.quietAt = socket.bytesRead;
+            connection.quietSince = now;
+          }
         }
         if (connections.size === 0) {
           resolve();
