@@ -282,22 +282,57 @@ describe("graceful shutdown of the CLI under load", () => {
 });
 
 describe("graceful shutdown: keep-alive connections that look idle", () => {
+  const post = (body: unknown) => {
+    const text = JSON.stringify(body);
+    return `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`;
+  };
+  const requests = [
+    post({ query: FILTERED, variables: { filter: { search: "e" }, first: 60 } }),
+    `GET /graphql?query=${encodeURIComponent("{themes{id label}}")} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n\r\n`,
+    "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+    post({ documentId: EVENTS_QUERY_ID, variables: { first: 100, after: null, vocabulary: true } }),
+  ];
+  let cli: CliProcess | undefined;
+  afterEach(() => {
+    if (cli && cli.child.exitCode === null) cli.child.kill("SIGKILL");
+    cli = undefined;
+  });
+
+  it("SIGTERM amid a burst over warm keep-alive connections: every request sent on them is answered", async () => {
+    cli = await startCli(["--shutdown-timeout", "20000"]);
+    const child = cli.child;
+    const port = Number(cli.url.port);
+    const connections = await Promise.all(Array.from({ length: 20 }, () => keepAlive(port)));
+    for (const [i, c] of connections.entries())
+      expect((await c.send(requests[i % 4]!)).status).toBe(200);
+    // Each connection sends its next request as soon as its answer came, until an answer says
+    // `Connection: close` (the drain's); the signal goes after 60 answers, with requests in flight.
+    let answered = 0;
+    const lost: string[] = [];
+    await Promise.all(
+      connections.map(async (c, i) => {
+        for (let n = 1; ; n++) {
+          let answer: RawResponse;
+          try {
+            answer = await c.send(requests[(i + n) % 4]!);
+          } catch (error) {
+            lost.push(`connection ${i}, request ${n}: ${(error as Error).message}`);
+            return;
+          }
+          expect(answer.status).toBe(200);
+          if (++answered === 60) child.kill("SIGTERM");
+          if (answer.headers.connection === "close") return;
+        }
+      }),
+    );
+    expect(lost).toEqual([]);
+    expect(await cli.exited).toBe(0);
+    expect(cli.stderr()).not.toContain("shutdown timeout");
+  }, 60_000);
+
   it("answers the requests already sent on them when the drain begins, then closes them without a reset", async () => {
     const gateway = createGateway({ dataset: syntheticDataset(80), port: 0, logger: "silent" });
     const port = Number((await gateway.listen()).port);
-    const post = (body: unknown) => {
-      const text = JSON.stringify(body);
-      return `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`;
-    };
-    const requests = [
-      post({ query: FILTERED, variables: { filter: { search: "e" }, first: 60 } }),
-      `GET /graphql?query=${encodeURIComponent("{themes{id label}}")} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n\r\n`,
-      "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
-      post({
-        documentId: EVENTS_QUERY_ID,
-        variables: { first: 100, after: null, vocabulary: true },
-      }),
-    ];
     // A burst over 20 warm keep-alive connections: each has been answered once and sits idle.
     const connections = await Promise.all(Array.from({ length: 20 }, () => keepAlive(port)));
     const warm = await Promise.all(connections.map((c, i) => c.send(requests[i % 4]!)));
