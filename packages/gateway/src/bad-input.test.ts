@@ -1,6 +1,7 @@
 import { syntheticDataset } from "@ca-timeline/data/testing";
 import { describe, expect, it } from "vitest";
 import { createFetchHandler } from "./fetch-handler.ts";
+import { VALIDATION_TOO_COMPLEX } from "./plugins/limit-errors.ts";
 import { BASE, post } from "./test-support/gql.ts";
 import { LEAK } from "./test-support/hostile.ts";
 
@@ -149,5 +150,47 @@ describe("bad input", () => {
     const { json, text } = await post(failing, { query: "{ themes { id } }" });
     expect(json.errors[0].message).toBe("Unexpected error.");
     expectNoLeaks(text);
+  });
+
+  it("names the problem when graphql-js gives up validating a document (too many fields to compare)", async () => {
+    const query = `{ ${"__typename ".repeat(1000)}}`;
+    for (const [accept, status] of [
+      ["application/graphql-response+json", 400],
+      ["application/json", 200],
+    ] as const) {
+      // A GET: the document is larger than this gateway's body limit.
+      const response = await gateway.fetch(
+        new Request(`${BASE}/graphql?query=${encodeURIComponent(query)}`, { headers: { accept } }),
+      );
+      expect(response.status, accept).toBe(status);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect((await response.json()).errors).toEqual([
+        {
+          message: VALIDATION_TOO_COMPLEX,
+          extensions: { code: "VALIDATION_TOO_COMPLEX" },
+        },
+      ]);
+    }
+  });
+
+  it("answers server-sent events with one Cache-Control and no made-up Content-Encoding", async () => {
+    for (const request of [
+      new Request(`${BASE}/graphql?query=%7Bthemes%7Bid%7D%7D`, {
+        headers: { accept: "text/event-stream" },
+      }),
+      new Request(`${BASE}/graphql`, {
+        method: "POST",
+        headers: { accept: "text/event-stream", "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ themes { id } }" }),
+      }),
+    ]) {
+      const response = await gateway.fetch(request);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("text/event-stream");
+      // One field, one value (a second Cache-Control field would read "no-cache, no-store").
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(response.headers.get("content-encoding")).toBeNull();
+      expect(await response.text()).toMatch(/event: next\ndata: \{"data":\{"themes":/);
+    }
   });
 });

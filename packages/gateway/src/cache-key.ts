@@ -48,17 +48,55 @@ export function negotiatedMediaType(
 /** The GET parameters that decide an answer, in this order; anything else is left out of the key. */
 const PARAMS = ["documentId", "query", "operationName", "variables", "extensions"] as const;
 
+/** JSON with the keys of every object sorted: one spelling for equal values. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.keys(value)
+      .sort()
+      .map(
+        (key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
+      );
+    return `{${entries.join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * A `variables` or `extensions` value as the key holds it: its canonical JSON, or undefined when it
+ * means nothing (`null`, `{}`: yoga and graphql-js read them as absent). Text that is not JSON is kept
+ * as it is (yoga refuses it; refusals are never cached).
+ */
+function jsonParamKey(text: string): string | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  if (value === null) return undefined;
+  if (typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0)
+    return undefined;
+  return canonicalJson(value);
+}
+
 /**
  * The cache key of a GraphQL GET: the negotiated media type and the parameters yoga reads (the first
- * of each, as yoga's parser takes it) in a fixed order. `search` is the URL's query, as the URL parser
- * encoded it (`url.search`), so that every path to the same request yields the same key.
+ * of each, as yoga's parser takes it) in a fixed order, normalised so that equivalent spellings share
+ * one entry: an empty parameter is absent (yoga reads `get(name) || undefined`), `variables` and
+ * `extensions` are keyed by their canonical JSON (`{}` and `null` are absent). Variables the operation
+ * does not declare are refused on GET (strict-get-params.ts), so they never make an entry either.
+ * `search` is the URL's query, as the URL parser encoded it (`url.search`), so that every path to the
+ * same request yields the same key.
  */
 export function getCacheKey(mediaType: CacheableMediaType, search: string): string {
   const params = new URLSearchParams(search);
   const canonical = new URLSearchParams();
   for (const name of PARAMS) {
-    const value = params.get(name);
-    if (value !== null) canonical.append(name, value);
+    const text = params.get(name);
+    if (!text) continue;
+    const value = name === "variables" || name === "extensions" ? jsonParamKey(text) : text;
+    if (value !== undefined) canonical.append(name, value);
   }
   return `${mediaType} ${canonical}`;
 }

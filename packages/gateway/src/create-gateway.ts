@@ -75,6 +75,16 @@ export function isLoopback(host: string): boolean {
   return host === "localhost" || host === "::1" || host === "[::1]" || /^127\./.test(host);
 }
 
+/** How many Host field lines a request has (more than one is a 400, RFC 9112 §3.2; Node keeps the first). */
+function hostLines(rawHeaders: string[]): number {
+  let count = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i]!;
+    if (name.length === 4 && name.toLowerCase() === "host") count++;
+  }
+  return count;
+}
+
 /** A 400 for a request that cannot be read safely; the connection is closed after it. */
 function badRequest(res: ServerResponse, message: string): void {
   const body = JSON.stringify({ errors: [{ message }] });
@@ -206,7 +216,7 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
     // built from it and a Host that is a plain host[:port] (or the absolute-form authority).
     const target = parseRequestTarget(req.url ?? "");
     const host = target?.authority ?? req.headers.host ?? "localhost";
-    if (target === undefined || !isPlainHost(host)) {
+    if (target === undefined || !isPlainHost(host) || hostLines(req.rawHeaders) > 1) {
       badRequest(res, target === undefined ? "Malformed request target" : "Malformed Host header");
       return;
     }
@@ -215,7 +225,8 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
     // Draining: tell keep-alive clients to reconnect (to another instance) after this answer.
     if (!handler.ready) res.setHeader("connection", "close");
     const url = target.pathAndSearch;
-    if (req.method === "GET" && url.startsWith("/graphql?")) {
+    // HEAD too: Node sends the same headers without the body (RFC 9110 §9.1).
+    if ((req.method === "GET" || req.method === "HEAD") && url.startsWith("/graphql?")) {
       const key = fastKeyOf(req.headers.accept, url);
       const entry = key === undefined ? undefined : cache.get(key);
       if (entry) {

@@ -9,7 +9,25 @@ interface Connection {
   served: number;
   /** When it was accepted. */
   since: number;
+  /** Its bytes read when a sweep last found it idle (undefined: it was not idle then). */
+  quietAt?: number;
+  /** When a sweep first found it idle with those bytes read. */
+  quietSince?: number;
+  /** Ended by the drain (half-closed): a request read after that cannot be answered. */
+  ended?: boolean;
 }
+
+/**
+ * How long a connection the drain has half-closed may take to close its side (a client closes at once
+ * when it sees the FIN): meanwhile what it sends is read, so that closing never resets the connection.
+ */
+const LINGER_MS = 1000;
+
+/**
+ * How long a keep-alive connection must stay idle, reading nothing, before the drain ends it: a client
+ * that is busy itself may take a while to send its next request on a connection answered just before.
+ */
+const QUIET_MS = 100;
 
 export interface DrainOptions {
   /** How long to go on accepting and answering first (while /ready already says 503). */
@@ -30,7 +48,7 @@ export function createDrain(
 ): () => Promise<void> {
   // Every connection and whether a request is being answered on it: the drain ends idle connections
   // gracefully itself (Node's closeIdleConnections destroys sockets whose request is not yet parsed,
-  // or whose answer is still being written).
+  // or not yet read from the socket, or whose answer is still being written).
   const connections = new Map<Socket, Connection>();
   let accepted = 0;
   server.on("connection", (socket: Socket) => {
@@ -39,9 +57,15 @@ export function createDrain(
     accepted++;
     socket.once("close", () => connections.delete(socket));
   });
-  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+  // First, before the gateway's listener: a request that a client sent while the drain half-closed
+  // its idle connection cannot be answered any more (it crossed the FIN, as RFC 9112 §9.6 allows for).
+  server.prependListener("request", (req: IncomingMessage, res: ServerResponse) => {
     const connection = connections.get(req.socket);
     if (connection === undefined) return;
+    if (connection.ended) {
+      req.socket.destroy();
+      return;
+    }
     connection.active++;
     res.once("close", () => {
       connection.active--;
@@ -71,16 +95,39 @@ export function createDrain(
       connections: connections.size,
     });
     const freshGraceMs = Math.min(2000, shutdownTimeoutMs);
+    const end = (socket: Socket, connection: Connection) => {
+      // Half-close: the FIN follows what is still buffered, and the socket goes on reading until the
+      // client closes its side (or LINGER_MS), so that bytes it sent meanwhile never cause a reset.
+      connection.ended = true;
+      socket.end();
+      const linger = setTimeout(() => socket.destroy(), LINGER_MS);
+      socket.once("close", () => clearTimeout(linger));
+    };
     await new Promise<void>((resolve) => {
       const sweep = () => {
         const now = performance.now();
         for (const [socket, connection] of connections) {
-          if (connection.active > 0 || socket.writableEnded) continue;
+          // Answers given during the drain say `Connection: close`: Node ends those connections itself.
+          if (socket.writableEnded) continue;
           // Idle after an answer, or connected without a request for longer than a client takes to
-          // send one: end it gracefully (what is still buffered is sent first). Answers given during
-          // the drain say `Connection: close`, and Node ends those connections itself.
-          if (connection.served > 0 || now - Math.max(connection.since, started) > freshGraceMs)
-            socket.destroySoon();
+          // send one.
+          const idle =
+            connection.active === 0 &&
+            (connection.served > 0 || now - Math.max(connection.since, started) > freshGraceMs);
+          if (!idle) {
+            connection.quietAt = undefined;
+            continue;
+          }
+          // Ended only when it has been idle, reading nothing, for QUIET_MS across sweeps: event loop
+          // turns (poll phases) ran in between, so request bytes that had reached it by then were
+          // read, and made it active. A busy loop can leave a request unread for a while: it is
+          // answered, not reset with the connection.
+          if (connection.quietAt === socket.bytesRead) {
+            if (now - connection.quietSince! >= QUIET_MS) end(socket, connection);
+          } else {
+            connection.quietAt = socket.bytesRead;
+            connection.quietSince = now;
+          }
         }
         if (connections.size === 0) {
           resolve();

@@ -101,9 +101,25 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHand
     if (path === GRAPHQL) {
       if (request.method === "GET") return ["graphql", await graphql.get(request, url, context)];
       if (request.method === "POST") return ["graphql", await graphql.post(request, context)];
+      if (request.method === "HEAD") {
+        // The GET's answer without its body (RFC 9110 §9.1): same status and headers, ETag and
+        // Content-Length included, from the same cache entry.
+        const asGet = new Request(request.url, {
+          method: "GET",
+          headers: request.headers,
+          signal: request.signal,
+        });
+        const answer = await graphql.get(asGet, url, context);
+        await answer.body?.cancel();
+        return ["graphql", new Response(null, { status: answer.status, headers: answer.headers })];
+      }
       return [
         "graphql",
-        json(405, { errors: [{ message: "Use GET or POST" }] }, { allow: "GET, POST, OPTIONS" }),
+        json(
+          405,
+          { errors: [{ message: "Use GET or POST" }] },
+          { allow: "GET, HEAD, POST, OPTIONS" },
+        ),
       ];
     }
     if (graphiql && path.startsWith(GRAPHIQL_PREFIX)) {

@@ -428,6 +428,28 @@ describe("hostile input", () => {
   }, 30_000);
 });
 
+/** Host values of the plain `host[:port]` shape whose authority may still be invalid. */
+const almostPlainHost: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.oneof(
+      fc.constantFrom("a", "localhost", "gateway.example"),
+      fc
+        .array(fc.integer({ min: 0, max: 999 }), { minLength: 3, maxLength: 6 })
+        .map((parts) => parts.join(".")),
+      fc
+        .array(fc.constantFrom("", "1", "ffff", "12345", "g", "1.2.3.4", "1.2.3.999"), {
+          minLength: 1,
+          maxLength: 10,
+        })
+        .map((groups) => `[${groups.join(":")}]`),
+    ),
+    fc.option(
+      fc.oneof(fc.integer({ min: 0, max: 65_535 }), fc.integer({ min: 65_536, max: 99_999 })),
+      { nil: undefined },
+    ),
+  )
+  .map(([host, port]) => (port === undefined ? host : `${host}:${port}`));
+
 /** Raw request lines, headers and bodies, well-formed or not. */
 const rawRequest: fc.Arbitrary<Buffer> = fc
   .record({
@@ -489,6 +511,9 @@ const rawRequest: fc.Arbitrary<Buffer> = fc
           "x#y",
         ),
       },
+      // Plain to look at, but not an authority the URL parser accepts (or just barely one): ports
+      // beyond 65535, IPv4 literals with too many parts or octets over 255, broken IPv6 literals.
+      { weight: 2, arbitrary: almostPlainHost },
       { weight: 1, arbitrary: hostileString },
     ),
     version: fc.oneof(
@@ -527,6 +552,8 @@ const rawRequest: fc.Arbitrary<Buffer> = fc
             "Transfer-Encoding: chunked, chunked",
             "Expect: nonsense",
             "Host: ",
+            "Host: 127.0.0.1",
+            "Host: other.example/x",
             "Connection: upgrade",
             "Upgrade: websocket",
             "NoColon",

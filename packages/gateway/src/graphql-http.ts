@@ -127,6 +127,20 @@ export function createGraphQLHttp(options: GraphQLHttpOptions) {
     return entry;
   }
 
+  /**
+   * yoga's server-sent events answer with its headers cleaned up: yoga sends `Cache-Control: no-cache`
+   * (the gateway's `no-store` would be a second field) and `Content-Encoding: none`, which is not a
+   * content coding (RFC 9110 §8.4.1); the stream is sent as it is, which needs no header.
+   */
+  function eventStream(response: Response): Response {
+    const headers = new Headers();
+    for (const [name, value] of response.headers) {
+      const lower = name.toLowerCase();
+      if (lower !== "cache-control" && lower !== "content-encoding") headers.append(lower, value);
+    }
+    return new Response(response.body, { status: response.status, headers });
+  }
+
   /** An uncached answer in the coding the client prefers (compressed per request, when worth it). */
   async function encoded(
     request: Request,
@@ -155,6 +169,7 @@ export function createGraphQLHttp(options: GraphQLHttpOptions) {
    */
   async function bounded(response: Response): Promise<{ response: Response; body?: Uint8Array }> {
     const type = response.headers.get("content-type") ?? "";
+    if (type.startsWith("text/event-stream")) return { response: eventStream(response) };
     if (
       !type.startsWith("application/json") &&
       !type.startsWith("application/graphql-response+json")

@@ -65,6 +65,49 @@ describe("the Node server on 127.0.0.1", () => {
     );
   });
 
+  it("answers HEAD on a cacheable GraphQL GET like the GET, without the body (RFC 9110 §9.1)", async () => {
+    const url = new URL("/graphql?query=%7Bthemes%7Bid%7D%7D", base);
+    const compare = async (headers: Record<string, string>) => {
+      // HEAD first (a miss: through yoga), then GET and HEAD again (hits: the Node fast path).
+      const head = await fetch(url, { method: "HEAD", headers });
+      const get = await fetch(url, { headers });
+      const getBody = await get.arrayBuffer();
+      const headAgain = await fetch(url, { method: "HEAD", headers });
+      for (const answer of [head, headAgain]) {
+        expect(answer.status).toBe(200);
+        expect(await answer.text()).toBe("");
+        for (const name of [
+          "etag",
+          "cache-control",
+          "vary",
+          "content-type",
+          "content-length",
+          "content-encoding",
+          "access-control-allow-origin",
+        ])
+          expect(answer.headers.get(name), name).toBe(get.headers.get(name));
+      }
+      expect(Number(get.headers.get("content-length"))).toBe(getBody.byteLength);
+      const notModified = await fetch(url, {
+        method: "HEAD",
+        headers: { ...headers, "if-none-match": get.headers.get("etag")! },
+      });
+      expect(notModified.status).toBe(304);
+    };
+    await compare({ accept: "application/json", "accept-encoding": "identity" });
+    await compare({ accept: "application/graphql-response+json", "accept-encoding": "identity" });
+    // In process (the fetch handler without the Node fast path) as well.
+    const inProcess = await gateway.fetch(
+      new Request("http://gateway.test/graphql?query=%7Bdataset%7BeventCount%7D%7D", {
+        method: "HEAD",
+        headers: { accept: "application/json" },
+      }),
+    );
+    expect(inProcess.status).toBe(200);
+    expect(inProcess.headers.get("etag")).toMatch(/^"[0-9a-f]{64}"$/);
+    expect(await inProcess.text()).toBe("");
+  });
+
   it("serves static files with content types and a strict CSP on HTML, and nothing outside", async () => {
     const index = await fetch(base);
     expect(index.status).toBe(200);
@@ -72,6 +115,17 @@ describe("the Node server on 127.0.0.1", () => {
     expect(index.headers.get("content-security-policy")).toContain("script-src 'self'");
     const script = await fetch(new URL("/sub/app.js", base));
     expect(script.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    // Validators: a strong ETag, and 304 for it or for `*`; a folder redirects to its slash form.
+    const etag = index.headers.get("etag")!;
+    expect(etag).toMatch(/^"[\w-]{43}(?:-br|-gzip)?"$/);
+    for (const ifNoneMatch of [etag, "*"]) {
+      const again = await fetch(base, { headers: { "if-none-match": ifNoneMatch } });
+      expect(again.status, ifNoneMatch).toBe(304);
+      expect(again.headers.get("etag")).toBe(etag);
+    }
+    const folder = await fetch(new URL("/sub", base), { redirect: "manual" });
+    expect(folder.status).toBe(301);
+    expect(folder.headers.get("location")).toBe("/sub/");
     for (const path of [
       "/../package.json",
       "/%2e%2e/package.json",

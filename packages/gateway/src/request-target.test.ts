@@ -52,6 +52,14 @@ describe("parseRequestTarget", () => {
       "h:99999x",
       "",
       "-a",
+      // Plain to look at, but not an authority the URL parser accepts.
+      "a:65536",
+      "a:99999",
+      "1.2.3.4.5:1",
+      "1.2.3.256",
+      "[:::::::::]",
+      "[1::2::3]",
+      "[::1.2.3.999]",
     ])
       expect(isPlainHost(host), host).toBe(false);
   });
@@ -92,12 +100,43 @@ describe("the Node server: request target and Host over raw sockets", () => {
   });
 
   it("answers malformed Host values with 400, never 5xx, and logs no error", async () => {
-    for (const host of ["a b", "[::1", "x/y?z", "h:1/x", "@evil", "x#y"]) {
-      const response = await rawRequest(port, rawGet("/graphql?query=%7B__typename%7D", host));
-      expect(response.status, host).toBe(400);
-      expect(response.headers["x-content-type-options"]).toBe("nosniff");
-      expect(JSON.parse(response.body).errors[0].message).toMatch(/Host/);
+    for (const host of [
+      "a b",
+      "[::1",
+      "x/y?z",
+      "h:1/x",
+      "@evil",
+      "x#y",
+      "a:65536",
+      "a:99999",
+      "1.2.3.4.5:1",
+      "[:::::::::]",
+    ]) {
+      for (const target of ["/graphql?query=%7B__typename%7D", "/health", "/"]) {
+        const response = await rawRequest(port, rawGet(target, host));
+        expect(response.status, `${target} with Host ${host}`).toBe(400);
+        expect(response.headers["x-content-type-options"]).toBe("nosniff");
+        expect(JSON.parse(response.body).errors[0].message).toBe("Malformed Host header");
+      }
     }
+    expect(errors).toEqual([]);
+  });
+
+  it("answers a request with more than one Host line with 400 (RFC 9112 §3.2)", async () => {
+    for (const [target, second] of [
+      ["/health", "b"],
+      ["/graphql?query=%7B__typename%7D", "b/x"],
+      ["/health", "a"],
+      ["http://a/health", "a"],
+    ] as const) {
+      const response = await rawRequest(
+        port,
+        `GET ${target} HTTP/1.1\r\nHost: a\r\nhOST: ${second}\r\nConnection: close\r\n\r\n`,
+      );
+      expect(response.status, `${target}, second Host ${second}`).toBe(400);
+      expect(JSON.parse(response.body).errors[0].message).toBe("Malformed Host header");
+    }
+    expect((await rawRequest(port, rawGet("/health", "a"))).status).toBe(200);
     expect(errors).toEqual([]);
   });
 

@@ -7,9 +7,13 @@ const HOST = new RegExp(
   `^(?:${LABEL}(?:\\.${LABEL})*\\.?|\\[[0-9A-Fa-f:.]{2,45}\\])(?::\\d{1,5})?$`,
 );
 
-/** Whether a Host (or absolute-form authority) is a plain DNS name or IP literal with an optional port. */
+/**
+ * Whether a Host (or absolute-form authority) is a plain DNS name or IP literal with an optional port
+ * that the URL parser accepts as an authority: the one check of a Host, so that every URL built from
+ * it later parses (a port above 65535, `1.2.3.4.5` or `[:::::]` look plain but are not valid).
+ */
 export function isPlainHost(value: string): boolean {
-  return value.length <= 260 && HOST.test(value);
+  return value.length <= 260 && HOST.test(value) && URL.canParse(`http://${value}/`);
 }
 
 // A fragment, whitespace or control characters never belong in a request target. (Other characters

@@ -1,10 +1,12 @@
 import { type ClientRequest, request as httpRequest, type IncomingMessage } from "node:http";
 import { connect } from "node:net";
+import { syntheticDataset } from "@ca-timeline/data/testing";
 import { CA_TIMELINE_EVENTS_ID as EVENTS_QUERY_ID } from "@ca-timeline/schema/operations";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { createGateway } from "./create-gateway.ts";
 import { TIMELINE_EVENTS_ID } from "./persisted-operations.ts";
 import { type CliProcess, startCli, waitForOutput } from "./test-support/cli-process.ts";
-import { rawExchange } from "./test-support/raw-http.ts";
+import { keepAlive, type RawResponse, rawExchange } from "./test-support/raw-http.ts";
 
 const FILTERED = `query Filtered($filter: EventFilter, $first: Int) {
   events(filter: $filter, first: $first) { totalCount nodes { slug date title(lang: DE) } }
@@ -277,4 +279,87 @@ describe("graceful shutdown of the CLI under load", () => {
     expect(cli.stderr()).not.toContain("shutdown timeout");
     agent.destroy();
   }, 60_000);
+});
+
+describe("graceful shutdown: keep-alive connections that look idle", () => {
+  const post = (body: unknown) => {
+    const text = JSON.stringify(body);
+    return `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`;
+  };
+  const requests = [
+    post({ query: FILTERED, variables: { filter: { search: "e" }, first: 60 } }),
+    `GET /graphql?query=${encodeURIComponent("{themes{id label}}")} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n\r\n`,
+    "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+    post({ documentId: EVENTS_QUERY_ID, variables: { first: 100, after: null, vocabulary: true } }),
+  ];
+  let cli: CliProcess | undefined;
+  afterEach(() => {
+    if (cli && cli.child.exitCode === null) cli.child.kill("SIGKILL");
+    cli = undefined;
+  });
+
+  it("SIGTERM amid a burst over warm keep-alive connections: every request sent on them is answered", async () => {
+    cli = await startCli(["--shutdown-timeout", "20000"]);
+    const child = cli.child;
+    const port = Number(cli.url.port);
+    const connections = await Promise.all(Array.from({ length: 20 }, () => keepAlive(port)));
+    for (const [i, c] of connections.entries())
+      expect((await c.send(requests[i % 4]!)).status).toBe(200);
+    // Each connection sends its next request as soon as its answer came, until an answer says
+    // `Connection: close` (the drain's); the signal goes after 60 answers, with requests in flight.
+    let answered = 0;
+    const lost: string[] = [];
+    await Promise.all(
+      connections.map(async (c, i) => {
+        for (let n = 1; ; n++) {
+          let answer: RawResponse;
+          try {
+            answer = await c.send(requests[(i + n) % 4]!);
+          } catch (error) {
+            lost.push(`connection ${i}, request ${n}: ${(error as Error).message}`);
+            return;
+          }
+          expect(answer.status).toBe(200);
+          if (++answered === 60) child.kill("SIGTERM");
+          if (answer.headers.connection === "close") return;
+        }
+      }),
+    );
+    expect(lost).toEqual([]);
+    expect(await cli.exited).toBe(0);
+    expect(cli.stderr()).not.toContain("shutdown timeout");
+  }, 60_000);
+
+  it("answers the requests already sent on them when the drain begins, then closes them without a reset", async () => {
+    const gateway = createGateway({ dataset: syntheticDataset(80), port: 0, logger: "silent" });
+    const port = Number((await gateway.listen()).port);
+    // A burst over 20 warm keep-alive connections: each has been answered once and sits idle.
+    const connections = await Promise.all(Array.from({ length: 20 }, () => keepAlive(port)));
+    const warm = await Promise.all(connections.map((c, i) => c.send(requests[i % 4]!)));
+    expect(warm.map((answer) => answer.status)).toEqual(warm.map(() => 200));
+    // In one turn of the event loop, as when the signal arrives while the server is busy: the next
+    // request is written on each connection (its bytes are at the server, not yet read), then the
+    // drain begins. The CLI's signal handler calls close().
+    let closing: Promise<void> | undefined;
+    const second = await new Promise<Promise<RawResponse>[]>((resolve) => {
+      const trigger = connect(port, "127.0.0.1", () => {
+        const answers = connections.map((c, i) => c.write(requests[(i + 1) % 4]!));
+        closing = gateway.close();
+        trigger.destroy();
+        resolve(answers);
+      });
+    });
+    const settled = await Promise.allSettled(second);
+    const lost = settled.flatMap((s, i) => (s.status === "rejected" ? [`#${i}: ${s.reason}`] : []));
+    expect(lost).toEqual([]);
+    for (const answer of settled as PromiseFulfilledResult<RawResponse>[]) {
+      expect(answer.value.status).toBe(200);
+      expect(answer.value.headers.connection).toBe("close");
+    }
+    // Each connection ends with a FIN after its answer, none with a reset.
+    expect(await Promise.all(connections.map((c) => c.closed))).toEqual(
+      connections.map(() => "fin"),
+    );
+    await closing;
+  }, 30_000);
 });

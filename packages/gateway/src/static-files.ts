@@ -8,6 +8,7 @@ import {
   MIN_COMPRESS_BYTES,
   negotiateCoding,
 } from "./compression.ts";
+import { matchesIfNoneMatch } from "./response-cache.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -53,9 +54,24 @@ export function htmlCsp(html: string): string {
     : HTML_CSP.replace("style-src 'self'", `style-src 'self' ${sources.join(" ")}`);
 }
 
+/** A value computed once per file version (path + modification time + size), from its bytes. */
+function perVersion<T>(compute: (body: Uint8Array) => T) {
+  const values = new Map<string, { version: string; value: T }>();
+  return (file: string, version: string, body: Uint8Array): T => {
+    let entry = values.get(file);
+    if (entry?.version !== version) {
+      entry = { version, value: compute(body) };
+      values.set(file, entry);
+    }
+    return entry.value;
+  };
+}
+
 /**
- * Serves the files under `dir` for GET/HEAD (`/` and folders → index.html). Refuses anything that
- * would leave `dir` (`..`, encoded slashes, NUL, symlinks pointing out), dotfiles and unknown file types.
+ * Serves the files under `dir` for GET/HEAD (`/` and folders → index.html; a folder's path without
+ * its slash → 301 to the slash form), with a strong ETag per file version and coding, and 304 for a
+ * matching If-None-Match (or `*`). Refuses anything that would leave `dir` (`..`, encoded slashes, NUL,
+ * symlinks pointing out), dotfiles and unknown file types.
  */
 export function serveStatic(
   dir: string,
@@ -88,20 +104,16 @@ export function serveStatic(
     return bytes === body ? undefined : bytes;
   };
   // The policy of each HTML file version (its inline styles hashed once).
-  const policies = new Map<string, { version: string; csp: string }>();
-  const policyFor = (file: string, version: string, body: Uint8Array): string => {
-    let entry = policies.get(file);
-    if (entry?.version !== version) {
-      entry = { version, csp: htmlCsp(new TextDecoder().decode(body)) };
-      policies.set(file, entry);
-    }
-    return entry.csp;
-  };
+  const policyFor = perVersion((body) => htmlCsp(new TextDecoder().decode(body)));
+  // The strong ETag of each file version: the SHA-256 of its bytes, computed on its first read.
+  const hashOf = perVersion((body) => createHash("sha256").update(body).digest("base64url"));
   return async (request: Request): Promise<Response | undefined> => {
     if (request.method !== "GET" && request.method !== "HEAD") return undefined;
     let path: string;
+    let url: URL;
     try {
-      path = decodeURIComponent(new URL(request.url).pathname);
+      url = new URL(request.url);
+      path = decodeURIComponent(url.pathname);
     } catch {
       return undefined;
     }
@@ -116,9 +128,13 @@ export function serveStatic(
     let file = join(root, path);
     if (file !== root && !file.startsWith(root + sep)) return undefined;
     let info: Stats;
+    let redirect = false;
     try {
       info = await stat(file);
       if (info.isDirectory()) {
+        // A folder is its index.html, at the slash form of its path (so that relative links in it
+        // resolve inside the folder): without the slash, a redirect there.
+        redirect = !path.endsWith("/");
         file = join(file, "index.html");
         info = await stat(file);
       }
@@ -132,14 +148,28 @@ export function serveStatic(
     }
     const type = TYPES[extname(file).toLowerCase()];
     if (!type) return undefined;
+    if (redirect) {
+      // The path as sent (still encoded), its leading slashes collapsed: never `//host/`.
+      const location = `/${url.pathname.replace(/^\/+/, "")}/${url.search}`;
+      return new Response(null, {
+        status: 301,
+        headers: {
+          location,
+          "cache-control": "public, max-age=300",
+          "x-content-type-options": "nosniff",
+        },
+      });
+    }
     let body: Uint8Array = await readFile(file);
     const version = `${info.mtimeMs}:${info.size}`;
     const csp = type.startsWith("text/html") ? policyFor(file, version, body) : undefined;
+    const hash = hashOf(file, version, body);
     const headers: Record<string, string> = {
       "content-type": type,
       "x-content-type-options": "nosniff",
       "cache-control": "public, max-age=300",
       vary: "Accept-Encoding",
+      etag: `"${hash}"`,
     };
     if (compression && COMPRESSIBLE.test(type) && body.byteLength >= MIN_COMPRESS_BYTES) {
       const coding = negotiateCoding(request.headers.get("accept-encoding"), compression.codings);
@@ -148,7 +178,20 @@ export function serveStatic(
       if (bytes) {
         body = bytes;
         headers["content-encoding"] = coding;
+        // Strong and distinct per coding (RFC 9110 §8.8.3), as the GraphQL answers' ETags.
+        headers.etag = `"${hash}-${coding}"`;
       }
+    }
+    if (matchesIfNoneMatch(request.headers.get("if-none-match"), headers.etag!)) {
+      return new Response(null, {
+        status: 304,
+        headers: {
+          etag: headers.etag!,
+          "cache-control": headers["cache-control"]!,
+          vary: headers.vary!,
+          "x-content-type-options": "nosniff",
+        },
+      });
     }
     headers["content-length"] = String(body.byteLength);
     if (csp) {

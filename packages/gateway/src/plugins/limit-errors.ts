@@ -15,6 +15,21 @@ export function asBadRequest(error: Error): Error {
 }
 
 /**
+ * graphql-js stops validating a document whose fields or fragment spreads take too much work to compare
+ * (its OverlappingFieldsCanBeMerged budget, or the fragment work budget) with a bare "Validation
+ * aborted."; the client gets what that means.
+ */
+export const VALIDATION_TOO_COMPLEX =
+  "The document is too complex to validate: too many fields or fragment spreads to compare with each other. Select fewer fields (or fewer repeats of the same field).";
+
+function named(error: GraphQLError): GraphQLError {
+  if (error.message !== "Validation aborted.") return error;
+  return new GraphQLError(VALIDATION_TOO_COMPLEX, {
+    extensions: { ...error.extensions, code: "VALIDATION_TOO_COMPLEX" },
+  });
+}
+
+/**
  * graphql-armor reports its limits (depth, aliases, tokens) as plain GraphQLErrors, which yoga answers
  * with 200; the GraphQL-over-HTTP spec wants parse and validation failures to be 400 under
  * application/graphql-response+json, like yoga's own validation errors.
@@ -29,7 +44,7 @@ export function useLimitErrorsAsBadRequests(): Plugin {
     onValidate() {
       return ({ result, setResult }) => {
         if (result.length > 0)
-          setResult(result.map((error) => asBadRequest(error) as GraphQLError));
+          setResult(result.map((error) => asBadRequest(named(error)) as GraphQLError));
       };
     },
   };

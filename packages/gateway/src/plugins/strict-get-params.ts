@@ -1,4 +1,4 @@
-import { GraphQLError } from "graphql";
+import { GraphQLError, getOperationAST } from "graphql";
 import type { GraphQLParams, Plugin } from "graphql-yoga";
 
 /** A GET parameter that must hold JSON (`variables`, `extensions`); a 400 when it does not. */
@@ -33,6 +33,25 @@ export function useStrictGetParams(): Plugin {
   return {
     onRequestParse({ request, setRequestParser }) {
       if (request.method === "GET") setRequestParser(parseGet);
+    },
+    // graphql-js ignores variables an operation does not declare; on GET (cached) they would make a
+    // new cache entry of the same answer each, so a GET that sends one is refused, naming it. (A POST
+    // is never cached and keeps graphql-js's leniency.)
+    onExecute({ args }) {
+      const request = (args.contextValue as { request?: Request } | undefined)?.request;
+      const variables = args.variableValues;
+      if (request?.method !== "GET" || !variables || typeof variables !== "object") return;
+      const operation = getOperationAST(args.document, args.operationName);
+      if (!operation) return;
+      const declared = new Set(operation.variableDefinitions?.map((d) => d.variable.name.value));
+      const unknown = Object.keys(variables).filter((name) => !declared.has(name));
+      if (unknown.length > 0) {
+        const named = operation.name ? `operation "${operation.name.value}"` : "the operation";
+        throw new GraphQLError(
+          `Variable "$${unknown[0]}" is not defined by ${named}: send only the variables it declares.`,
+          { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } },
+        );
+      }
     },
   };
 }

@@ -111,3 +111,81 @@ export function rawExchange(port: number, bytes: string, paused = false): RawExc
   response.catch(() => {});
   return { sent, response, resume: () => socket.resume() };
 }
+
+/** One keep-alive connection over which requests are sent one after the other, with raw bytes. */
+export interface KeepAliveConnection {
+  /** Writes a request and resolves with its whole answer (Content-Length or chunked). */
+  send(bytes: string): Promise<RawResponse>;
+  /** Writes a request now (in this turn of the event loop) and returns its answer to come. */
+  write(bytes: string): Promise<RawResponse>;
+  /** Resolves when the server has closed the connection: "fin", or "reset" when it was reset. */
+  closed: Promise<"fin" | "reset">;
+}
+
+/** Opens a keep-alive connection to 127.0.0.1 and resolves once it is connected. */
+export function keepAlive(port: number): Promise<KeepAliveConnection> {
+  const socket = connect(port, "127.0.0.1");
+  let data = Buffer.alloc(0);
+  let waiting: { resolve(r: RawResponse): void; reject(e: Error): void } | undefined;
+  const closed = new Promise<"fin" | "reset">((resolve) => {
+    socket.once("error", () => resolve("reset"));
+    socket.once("end", () => resolve("fin"));
+  });
+  const tryParse = () => {
+    const end = data.indexOf("\r\n\r\n");
+    if (end === -1 || waiting === undefined) return;
+    const head = data.subarray(0, end).toString("latin1").split("\r\n");
+    const headers: Record<string, string> = {};
+    for (const line of head.slice(1)) {
+      const at = line.indexOf(":");
+      headers[line.slice(0, at).toLowerCase()] = line.slice(at + 1).trim();
+    }
+    let body: string;
+    if (headers["transfer-encoding"] === "chunked") {
+      // Chunks, up to the last (empty) one.
+      const parts: Buffer[] = [];
+      let at = end + 4;
+      for (;;) {
+        const line = data.indexOf("\r\n", at);
+        if (line === -1) return;
+        const size = Number.parseInt(data.subarray(at, line).toString("latin1"), 16);
+        if (data.byteLength < line + 2 + size + 2) return;
+        parts.push(data.subarray(line + 2, line + 2 + size));
+        at = line + 2 + size + 2;
+        if (size === 0) break;
+      }
+      body = Buffer.concat(parts).toString("utf8");
+      data = data.subarray(at);
+    } else {
+      const length = Number(headers["content-length"] ?? 0);
+      if (data.byteLength < end + 4 + length) return;
+      body = data.subarray(end + 4, end + 4 + length).toString("utf8");
+      data = data.subarray(end + 4 + length);
+    }
+    const { resolve } = waiting;
+    waiting = undefined;
+    resolve({ status: Number(head[0]!.split(" ")[1]), headers, body });
+  };
+  socket.on("data", (chunk: Buffer) => {
+    data = Buffer.concat([data, chunk]);
+    tryParse();
+  });
+  const fail = (why: string) => () => {
+    waiting?.reject(new Error(`${why} before the answer (${data.byteLength} bytes)`));
+    waiting = undefined;
+  };
+  socket.on("error", (error) => fail(`reset (${error.message})`)());
+  socket.on("close", fail("connection closed"));
+  const write = (bytes: string) => {
+    const answer = new Promise<RawResponse>((resolve, reject) => {
+      waiting = { resolve, reject };
+    });
+    answer.catch(() => {});
+    socket.write(bytes);
+    return answer;
+  };
+  return new Promise((resolve, reject) => {
+    socket.once("error", reject);
+    socket.once("connect", () => resolve({ send: write, write, closed }));
+  });
+}
