@@ -155,7 +155,7 @@ describe("<ca-timeline> loading from an endpoint, page by page", () => {
     expect($(el, ".note")!.textContent).toBe("Not found, ignored: event: merged-away");
   });
 
-  it("keeps the list when the details fail, and says so in the open event", async () => {
+  it("keeps the list when the details fail, says so in the open event, and asks again for the details alone", async () => {
     failing(DETAILS_QUERY_ID);
     const el = await mount({ endpoint: ENDPOINT, lang: "de" });
     await until(() => el._data.status === "error");
@@ -166,6 +166,21 @@ describe("<ca-timeline> loading from an endpoint, page by page", () => {
     expect(details(el, target.slug)!.textContent).toContain(
       "Die Details konnten nicht geladen werden.",
     );
+    expect(await axeViolations()).toEqual([]);
+    // The endpoint is back: "Erneut versuchen" in the open event. The list stays whole meanwhile (no
+    // count but the whole list's is ever announced), and the focus goes back to the event.
+    vi.stubGlobal("fetch", fakeGraphqlEndpoint(data).fetch);
+    const counts: number[] = [];
+    el.addEventListener("ca-timeline-change", (e) => counts.push(e.detail.count));
+    const retry = details(el, target.slug)!.querySelector("button")!;
+    expect(retry.textContent).toBe("Erneut versuchen");
+    retry.focus();
+    retry.click();
+    await until(() => details(el, target.slug)!.textContent!.includes("Kofferfisch"));
+    expect(slugs(el).length).toBe(ordered.length);
+    expect(counts.filter((count) => count !== ordered.length)).toEqual([]);
+    expect(el.shadowRoot!.activeElement).toBe(button(el, target.slug));
+    expect(el._data.status).toBe("ready");
   });
 });
 
@@ -253,5 +268,13 @@ describe("<ca-timeline> the bundled list, then its details (the with-data build)
     expect(details(el, target.slug)!.textContent).toContain(
       "Die Details konnten nicht geladen werden.",
     );
+    // Asked again (the file is there now): the details fill in, the list as it was.
+    const again = bundled();
+    details(el, target.slug)!.querySelector("button")!.click();
+    await el.updateComplete;
+    expect(details(el, target.slug)!.textContent).toContain("Details werden geladen …");
+    again(true);
+    await until(() => details(el, target.slug)!.textContent!.includes("Kofferfisch"));
+    expect(slugs(el)).toEqual(ordered.map((e) => e.slug));
   });
 });

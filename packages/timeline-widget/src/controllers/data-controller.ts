@@ -116,7 +116,11 @@ export class DataController implements ReactiveController {
     return this.#moved.get(key);
   }
 
-  load(): void {
+  /**
+   * Loads the data again. With `details`, after the details failed to arrive, the list shown stays (an
+   * endpoint's list pages, asked for again, do not replace it) while the details are asked for again.
+   */
+  load(details = false): void {
     const token = ++this.#load;
     this.#abort?.abort();
     const fail = (error: unknown) => {
@@ -126,7 +130,7 @@ export class DataController implements ReactiveController {
         this.#set("error", keep ? this.data : undefined, error, keep ? "details" : "");
     };
     const use = (dataset: Dataset, missing: Missing | "" = "") => {
-      if (token !== this.#load) return;
+      if (token !== this.#load || (details && missing === "events")) return;
       const loaded = prepare(dataset);
       this.#set("ready", loaded, undefined, missing);
       if (missing) return;
@@ -149,6 +153,7 @@ export class DataController implements ReactiveController {
       // A file, an endpoint, or the details of a fallback shown without them.
       const load = src ? loadFile : endpoint ? loadGraphql : fallback?.details;
       if (!url && fallback) use(fallback, load ? "details" : "");
+      else if (details && this.data) this.#set("ready", this.data, undefined, "details");
       else this.#set(url ? "loading" : "");
       if (load) {
         this.#abort = new AbortController();

@@ -55,6 +55,15 @@ export function eventDetails(
   const pending = host._data.missing === "details";
   return html`<div class="details" part="details">
     <p role=${pending ? "status" : nothing}>${pending ? (host._data.error ? t.detailsFailed : t.more) : highlight(e.summary[lang], q)}</p>
+    ${
+      // The details alone are asked for again; the list stays, and the focus goes back to the event.
+      pending && host._data.error
+        ? html`<p><button @click=${() => {
+            host._data.load(true);
+            host._focusNext(".head[aria-expanded=true]");
+          }}>${t.retry}</button></p>`
+        : nothing
+    }
     <dl>
       ${row(t.type, host._label("types", e.type, lang))} ${row(t.themes, names("themes", e.themes))}
       ${e.actors.length ? row(t.actors, names("actors", e.actors)) : nothing}
