@@ -136,7 +136,8 @@ describe("<ca-timeline> overview and period", () => {
           clientX: box.left + box.width / 2,
           clientY: box.top + box.height / 2,
           bubbles: true,
-          pointerId: 2,
+          // The mouse pointer (id 1) is always active: setPointerCapture accepts it for synthetic events.
+          pointerId: 1,
           pointerType: "touch",
         }),
       );
