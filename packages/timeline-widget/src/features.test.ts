@@ -308,6 +308,8 @@ describe("<ca-timeline> keyboard, language and colour scheme", () => {
     await el.updateComplete;
     expect($(el, ".root")!.classList.contains("dark")).toBe(true);
     expect(getComputedStyle($(el, ".root")!).colorScheme).toBe("dark");
+    // Following the page, the element's box has no padding of its own.
+    expect(getComputedStyle($(el, ".root")!).paddingLeft).toBe("0px");
     $(el, ".head")!.click();
     await el.updateComplete;
     // Let the hover/background transitions of the scheme switch finish.
@@ -316,6 +318,8 @@ describe("<ca-timeline> keyboard, language and colour scheme", () => {
     el.setAttribute("color-scheme", "light");
     await el.updateComplete;
     expect($(el, ".root")!.classList.contains("dark")).toBe(false);
+    // A scheme of its own (here light on a dark page): its controls keep off the box's edges.
+    expect(parseFloat(getComputedStyle($(el, ".root")!).paddingLeft)).toBeGreaterThan(8);
     // "light dark" on the page (or color-scheme="auto") follows the visitor's system setting.
     document.documentElement.style.colorScheme = "light dark";
     el.setAttribute("color-scheme", "auto");

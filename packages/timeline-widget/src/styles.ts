@@ -39,6 +39,11 @@ export const styles = css`
     background: var(--_bg);
     position: relative;
   }
+  /* A scheme chosen for the element may differ from the page's: its box then gets room at its edges. */
+  :host([color-scheme]) .root {
+    padding: 0.75rem;
+    border-radius: var(--_r);
+  }
   .dark {
     color-scheme: dark;
     --d1: #ececf1;
