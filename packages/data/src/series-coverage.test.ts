@@ -132,6 +132,7 @@ const SERIES: Series[] = [
       ].includes(e.slug),
     events: [
       ["nazarbayev-berlin-visit-2007", "2007-01-29/2007-01-30"],
+      ["koehler-kazakhstan-state-visit-2008", "2008-09-02/2008-09-04"],
       ["berdimuhamedov-germany-visit-2008", "2008-11-13/2008-11-14"],
       ["westerwelle-uzbekistan-kyrgyzstan-visit-2010", "2010-07-15/2010-07-16"],
       ["merkel-kazakhstan-visit-2010", "2010-07-18"],
