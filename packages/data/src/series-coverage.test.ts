@@ -134,6 +134,7 @@ const SERIES: Series[] = [
       ["nazarbayev-berlin-visit-2007", "2007-01-29/2007-01-30"],
       ["koehler-kazakhstan-state-visit-2008", "2008-09-02/2008-09-04"],
       ["berdimuhamedov-germany-visit-2008", "2008-11-13/2008-11-14"],
+      ["nazarbayev-berlin-visit-2009", "2009-02-03"],
       ["westerwelle-uzbekistan-kyrgyzstan-visit-2010", "2010-07-15/2010-07-16"],
       ["merkel-kazakhstan-visit-2010", "2010-07-18"],
       ["rahmon-germany-visit-2011", "2011-12-13"],
