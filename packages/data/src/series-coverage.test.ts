@@ -30,6 +30,7 @@ const SERIES: Series[] = [
       ["eu-troika-central-asia-ashgabat-2008", "2008-04-09/2008-04-10"],
       ["eu-central-asia-security-forum-paris-2008", "2008-09-18"],
       ["eu-troika-central-asia-dushanbe-2009", "2009-05-29/2009-05-30"],
+      ["eu-central-asia-ministerial-brussels-2009", "2009-09-15"],
       ["eu-troika-central-asia-tashkent-2011", "2011-04-07"],
       ["eu-central-asia-ministerial-bishkek-2012", "2012-11-27"],
       ["eu-central-asia-ministerial-brussels-2013", "2013-11-20"],
