@@ -243,7 +243,11 @@ const SERIES: Series[] = [
     member: (e) => /^china-central-asia-(summit|foreign-ministers)/.test(e.slug),
     events: [
       ["china-central-asia-foreign-ministers-2020", "2020-07-16"],
+      ["china-central-asia-foreign-ministers-xian-2021", "2021-05-12"],
+      ["china-central-asia-foreign-ministers-nur-sultan-2022", "2022-06-08"],
+      ["china-central-asia-foreign-ministers-xian-2023", "2023-04-27"],
       ["china-central-asia-summit-2023", "2023-05-18/2023-05-19"],
+      ["china-central-asia-foreign-ministers-chengdu-2024", "2024-12-01"],
       ["china-central-asia-foreign-ministers-almaty-2025", "2025-04-26"],
       ["china-central-asia-summit-2025", "2025-06-17"],
     ],
