@@ -113,6 +113,7 @@ const SERIES: Series[] = [
     member: (e) => /^eu-central-asia-(civil-society|economic)-forum-/.test(e.slug),
     events: [
       ["eu-central-asia-civil-society-forum-2019", "2019-07-05/2019-07-06"],
+      ["eu-central-asia-economic-forum-2020", "2020-12-07"],
       ["eu-central-asia-civil-society-forum-2021", "2021-10-06"],
       ["eu-central-asia-economic-forum-2021", "2021-11-05"],
       ["eu-central-asia-civil-society-forum-2023", "2023-03-10"],
@@ -275,6 +276,7 @@ const SERIES: Series[] = [
     member: (e) => /^(gcc|japan)-central-asia-summit-/.test(e.slug),
     events: [
       ["gcc-central-asia-summit-2023", "2023-07-19"],
+      ["japan-central-asia-summit-2024", "2024-08-09"],
       ["japan-central-asia-summit-2025", "2025-12-19/2025-12-20"],
     ],
   },
