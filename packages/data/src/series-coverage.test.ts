@@ -113,7 +113,6 @@ const SERIES: Series[] = [
     member: (e) => /^eu-central-asia-(civil-society|economic)-forum-/.test(e.slug),
     events: [
       ["eu-central-asia-civil-society-forum-2019", "2019-07-05/2019-07-06"],
-      ["eu-central-asia-economic-forum-2020", "2020-12-07"],
       ["eu-central-asia-civil-society-forum-2021", "2021-10-06"],
       ["eu-central-asia-economic-forum-2021", "2021-11-05"],
       ["eu-central-asia-civil-society-forum-2023", "2023-03-10"],
