@@ -426,6 +426,11 @@ export class CaTimeline extends LitElement {
           this.#observer.observe(item);
         }
       this.#yearsInView();
+      // A ticked box is its `checked` attribute in the template (`.checked` would be server-rendered as
+      // checked="false", which ticks it); once a visitor has clicked a box, only the property decides,
+      // so it follows the filters here.
+      for (const box of this.renderRoot.querySelectorAll<HTMLInputElement>(".opts input"))
+        box.checked = this[box.name as "themes"].includes(box.value);
     }
     if (this.#focus) {
       this.renderRoot.querySelector<HTMLElement>(this.#focus)?.focus();

@@ -246,6 +246,29 @@ describe("<ca-timeline> filters", () => {
   });
 });
 
+describe("<ca-timeline> filter boxes follow the filters", () => {
+  it("unticks a box the visitor ticked when its chip, reset or the property removes the filter", async () => {
+    const el = await mount({ lang: "en" }, { events: base });
+    const box = () => $<HTMLInputElement>(el, 'input[name="themes"]')!;
+    // Ticked by the visitor (its checkedness is then the property's, not the attribute's).
+    await userEvent.click(box());
+    await el.updateComplete;
+    expect(el.themes).toEqual([box().value]);
+    expect(box().checked).toBe(true);
+    $(el, "[part=chip]")!.click();
+    await el.updateComplete;
+    expect(el.themes).toEqual([]);
+    expect(box().checked).toBe(false);
+    // Set from outside, and cleared by reset.
+    el.themes = [box().value];
+    await el.updateComplete;
+    expect(box().checked).toBe(true);
+    $(el, "[part=reset]")!.click();
+    await el.updateComplete;
+    expect(box().checked).toBe(false);
+  });
+});
+
 describe("<ca-timeline> keyboard, language and colour scheme", () => {
   it("has a skip link past the filters and one past the whole element", async () => {
     const el = await mount({ lang: "en" }, { events: base });

@@ -41,10 +41,17 @@ export function installHydration(element: typeof CaTimeline): void {
     // at the first such request that is neither "loading" nor a first part of the list (an endpoint's
     // later pages still to come: the server rendered them all; the details may follow, the list does
     // not show them).
+    // A load that fails leaves the server's list in place (it is complete and readable) with a notice
+    // and a retry; the element hydrates once the data is in.
     const settled = new Promise<void>((resolve) => {
       this.requestUpdate = (...args) => {
         proto.requestUpdate.apply(this, args);
         if (this._data.status === "loading" || this._data.missing === "events") return;
+        if (this._data.status === "error" && !this._data.data) {
+          offerRetry(this, () => reload.call(this));
+          return;
+        }
+        this.shadowRoot?.querySelector(`.${NOTICE}`)?.remove();
         delete (this as { requestUpdate?: unknown }).requestUpdate;
         resolve();
       };
@@ -87,6 +94,44 @@ export function installHydration(element: typeof CaTimeline): void {
     this.requestUpdate("syncUrl", false);
     this.requestUpdate("lang", undefined);
   };
+}
+
+const NOTICE = "ssr-notice";
+const OFFLINE = {
+  en: [
+    "Filters and search are not available right now: the events could not be loaded from the server. The list below is complete.",
+    "Try again",
+  ],
+  de: [
+    "Filter und Suche sind gerade nicht verfügbar: Die Ereignisse konnten nicht vom Server geladen werden. Die Liste unten ist vollständig.",
+    "Erneut versuchen",
+  ],
+} as const;
+
+/**
+ * Says, above the server's list, that filters and search wait for the data, with a button that asks for
+ * it again (once: a failure after a retry keeps the notice). Plain DOM, outside Lit's parts, and removed
+ * before hydration, which then finds the server's DOM as it was rendered.
+ */
+function offerRetry(host: CaTimeline, retry: () => void): void {
+  const root = host.shadowRoot?.querySelector(".root");
+  if (!root || root.querySelector(`.${NOTICE}`)) return;
+  const [text, label] = OFFLINE[host._lang];
+  const notice = document.createElement("div");
+  notice.className = `msg ${NOTICE}`;
+  notice.setAttribute("part", "message");
+  notice.setAttribute("role", "alert");
+  const p = document.createElement("p");
+  p.textContent = text;
+  const button = document.createElement("button");
+  button.textContent = label;
+  button.addEventListener("click", () => {
+    // The focus goes to the events once they are interactive (the button goes with the notice).
+    host._focusNext("#main");
+    retry();
+  });
+  notice.append(p, button);
+  root.prepend(notice);
 }
 
 /** What the server rendered (`data-version` on the shadow root's first element, see dataVersion). */

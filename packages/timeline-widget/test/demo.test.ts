@@ -50,6 +50,11 @@ describe("the demo without JavaScript", () => {
     const list = await tab.locator("ca-timeline [part=list]").boundingBox();
     expect(filters!.x + filters!.width).toBeLessThanOrEqual(list!.x);
     expect(await first.locator(".type").textContent()).toBeTruthy();
+    // No filter is set, so no box is ticked (a server renders only attributes).
+    expect(
+      await tab.locator("ca-timeline [part=filters] input[type=checkbox]").count(),
+    ).toBeGreaterThan(10);
+    expect(await tab.locator("ca-timeline [part=filters] input:checked").count()).toBe(0);
     expect(problems).toEqual([]);
     await tab.context().close();
   });
@@ -253,6 +258,43 @@ describe("the demo with JavaScript", () => {
     await expect.poll(() => new URL(tab.url()).searchParams.get("event")).toBe(current);
     expect(await tab.locator("ca-timeline .note").count()).toBe(0);
     expect(problems).toEqual([]);
+    await tab.context().close();
+  });
+
+  it("keeps the server's list when the API is down, says so, and hydrates after a retry", async () => {
+    const { tab, problems } = await open({}, watch);
+    await tab.route(/graphql\?/, (route) => route.abort());
+    await tab.goto(server.url);
+    const notice = tab.locator("ca-timeline .ssr-notice[role=alert]");
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain("Filters and search are not available right now");
+    // Every server-rendered event is still there, none removed.
+    const kept = () =>
+      tab.evaluate(() => {
+        const w = window as unknown as { ssr: Element[]; removed: number };
+        return {
+          ssr: w.ssr.length,
+          connected: w.ssr.every((n) => n.isConnected),
+          removed: w.removed,
+        };
+      });
+    expect(await kept()).toEqual({ ssr: EVENTS, connected: true, removed: 0 });
+    // The API is back: the retry hydrates the same DOM, and the element works.
+    await tab.unroute(/graphql\?/);
+    await notice.getByRole("button", { name: "Try again" }).click();
+    await hydrated(tab);
+    await expect.poll(() => notice.count()).toBe(0);
+    expect(await kept()).toEqual({ ssr: EVENTS, connected: true, removed: 0 });
+    // The focus waits on the events (the retry button went with the notice).
+    expect(
+      await tab.evaluate(
+        () => document.querySelector("ca-timeline")!.shadowRoot!.activeElement?.id,
+      ),
+    ).toBe("main");
+    await tab.locator("ca-timeline [part=filters] input[type=checkbox]").first().check();
+    await expect.poll(() => events(tab).count()).toBeLessThan(EVENTS);
+    // Only the browser's reports of the aborted requests, nothing from the element.
+    expect(problems.filter((p) => !/^Failed to load resource/.test(p))).toEqual([]);
     await tab.context().close();
   });
 

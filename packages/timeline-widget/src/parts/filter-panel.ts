@@ -29,7 +29,7 @@ export function filterPanel(host: CaTimeline, data: Loaded, view: View, lang: La
           const n = counts.get(id) ?? 0;
           const on = selected.includes(id);
           return html`<label class=${n || on ? "" : "none"}
-            ><input type="checkbox" name=${field} .value=${id} .checked=${on} ?disabled=${!n && !on} />
+            ><input type="checkbox" name=${field} .value=${id} ?checked=${on} ?disabled=${!n && !on} />
             ${host._label(field, id, lang)} <span class="n">${n}</span></label
           >`;
         })}
