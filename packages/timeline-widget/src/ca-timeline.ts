@@ -267,9 +267,10 @@ export class CaTimeline extends LitElement {
 
   #onIntersect = (entries: IntersectionObserverEntry[]) => {
     for (const entry of entries) {
-      // The end of a long list is in view: the next chunk.
+      // The end of a long list is in view, or already scrolled past (a page whose content below the
+      // element is taller than the screen): the next chunk.
       if (entry.target.classList.contains("more")) {
-        if (entry.isIntersecting) this.#grow();
+        if (entry.isIntersecting || entry.boundingClientRect.bottom < 0) this.#grow();
         continue;
       }
       this.#visible.set(entry.target, entry.isIntersecting);

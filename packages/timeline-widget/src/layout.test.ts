@@ -3,7 +3,7 @@ import { syntheticDataset } from "@ca-timeline/data/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { page, userEvent } from "vitest/browser";
 import type { CaTimeline } from "./ca-timeline.ts";
-import { $, $$, axeViolations, mount, slugs } from "./test-support/mount.ts";
+import { $, $$, axeViolations, mount, slugs, until } from "./test-support/mount.ts";
 
 afterEach(async () => {
   await page.viewport(1280, 800);
@@ -55,6 +55,24 @@ describe("<ca-timeline> layout", () => {
         );
       }
     }
+  });
+
+  it("builds a long list to its end when the page goes on below it for more than a screen", async () => {
+    await page.viewport(375, 700);
+    const count = 2600;
+    const el = await mount({ lang: "en" }, { events: syntheticDataset(count) });
+    // A footer taller than the screen: at the bottom of the page the list's end is above the viewport.
+    const footer = document.createElement("div");
+    footer.style.height = "2000px";
+    el.after(footer);
+    await el.updateComplete;
+    const rows = () => el.shadowRoot!.querySelectorAll("[data-event-slug]").length;
+    expect(rows()).toBeLessThan(count);
+    await until(() => {
+      scrollTo(0, document.documentElement.scrollHeight);
+      return rows() === count;
+    });
+    expect($(el, ".more")).toBeNull();
   });
 
   it("keeps every facet count on one line beside long labels", async () => {

@@ -3,6 +3,8 @@ import type { CaTimeline } from "../ca-timeline.ts";
 import type { View } from "../view/compute-view.ts";
 
 let drag: { host: CaTimeline; anchor: number; moved: boolean } | undefined;
+/** The year a press that did not move ended on: the click that follows the press jumps to it. */
+let tap: { host: CaTimeline; year: number } | undefined;
 
 /** The year under the pointer: bars are equally wide, so the x position says which. */
 function yearAt(e: PointerEvent, view: View): number | undefined {
@@ -38,26 +40,32 @@ export function overview(host: CaTimeline, view: View) {
     if (year !== drag.anchor) drag.moved = true;
     if (drag.moved) host._preview = [Math.min(drag.anchor, year), Math.max(drag.anchor, year)];
   };
-  // A press that did not move is a tap or a click: it jumps to the year under the pointer. (Not a
-  // click handler: the pointer capture sends the click to the list, not to the year.) A cancelled
-  // press (the browser took a touch for scrolling) does neither.
+  // A press that did not move is a tap or a click: the click that follows it jumps to the year the press
+  // ended on. (Not to the click's own target: the pointer capture sends a mouse click to the list. Not
+  // on pointerup either: a touch's click comes after it and would land on whatever the jump scrolled
+  // under the finger.) A cancelled press (the browser took a touch for scrolling) does neither.
   const up = (e: PointerEvent) => {
     const preview = host._preview;
     host._preview = undefined;
+    tap = undefined;
     if (drag?.host === host && e.type === "pointerup") {
       const year = yearAt(e, view);
       if (drag.moved) {
         if (preview) host._setPeriod(...preview);
-      } else if (year !== undefined) host._jump(year);
+      } else if (year !== undefined) tap = { host, year };
     }
     drag = undefined;
+  };
+  const click = () => {
+    if (tap?.host === host) host._jump(tap.year);
+    tap = undefined;
   };
   const [first, last] = host._years;
   // A visual summary for pointer and touch (tap to jump, drag for a period), hidden from assistive
   // technology: the period sliders say the same (each year with its count) and the year headings
   // of the list are its navigation.
   return html`<div class="overview" part="overview" aria-hidden="true">
-    <ol class="bars" @pointerdown=${down} @pointermove=${move} @pointerup=${up} @pointercancel=${up}>
+    <ol class="bars" @pointerdown=${down} @pointermove=${move} @pointerup=${up} @pointercancel=${up} @click=${click}>
       ${view.years.map(
         ({ year, count, milestones }) =>
           html`<li class="yr${count ? "" : " z"}${host._inView.has(year) ? " in" : ""}${selecting && year >= a && year <= b ? " sel" : ""}" data-year=${year}
