@@ -1,14 +1,12 @@
 // The demo as `npm start` serves it (the real gateway CLI, its strict CSP, the built demo pages) in real
 // Chromium: server-rendered, readable and navigable without JavaScript, hydrated without losing a node.
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { timeline } from "@ca-timeline/data";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumLaunchOptions as launchOptions } from "../scripts/chromium.ts";
 import { type DemoServer, startDemoServer } from "../scripts/demo-server.ts";
+import { pageAxeViolations } from "./page-axe.ts";
 
-const require = createRequire(import.meta.url);
 const EVENTS = timeline.events.length;
 let server: DemoServer;
 let browser: Browser;
@@ -90,15 +88,7 @@ describe("the demo pages themselves", () => {
         document.documentElement.clientWidth,
       ]);
       expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
-      // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-      await tab.evaluate(await readFile(require.resolve("axe-core/axe.min.js"), "utf8"));
-      const violations = await tab.evaluate(async () => {
-        const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
-        const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-        const result = await axe.run(document, { runOnly: { type: "tag", values: tags } });
-        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`);
-      });
-      expect(violations).toEqual([]);
+      expect(await pageAxeViolations(tab)).toEqual([]);
       expect(problems).toEqual([]);
       await tab.context().close();
     },

@@ -3,7 +3,6 @@
 // answered as built, held back, or not as built (its answer is set per test).
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
-import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { events as bundledEvents, type TimelineEvent, timeline } from "@ca-timeline/data";
 import { searchEvents } from "@ca-timeline/data/query";
@@ -12,8 +11,8 @@ import { type Browser, chromium } from "playwright";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { chromiumLaunchOptions as launchOptions } from "../scripts/chromium.ts";
 import { splitDataset, withDetails } from "../src/bundled-details.ts";
+import { pageAxeViolations } from "./page-axe.ts";
 
-const require = createRequire(import.meta.url);
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'";
 const dist = new URL("../dist/", import.meta.url);
@@ -161,15 +160,7 @@ describe("standalone bundles under a strict CSP", () => {
     const { tab, close } = await open("/", "dark");
     await tab.locator("ca-timeline .head").first().click();
     await tab.locator("ca-timeline [part=details]").waitFor();
-    // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-    await tab.evaluate(await readFile(require.resolve("axe-core/axe.min.js"), "utf8"));
-    const violations = await tab.evaluate(async () => {
-      const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
-      const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-      const result = await axe.run(document, { runOnly: { type: "tag", values: tags } });
-      return result.violations.map((v) => v.id);
-    });
-    expect(violations).toEqual([]);
+    expect(await pageAxeViolations(tab)).toEqual([]);
     await close();
   });
 
