@@ -2,6 +2,8 @@
 // entries of one answer (and evict the hot ones) by varying what does not change it: the media type
 // yoga will answer with (not the raw Accept header), and the parameters yoga reads, in one order.
 
+import stableStringify from "safe-stable-stringify";
+
 const JSON_TYPES = ["application/graphql-response+json", "application/json"] as const;
 export type CacheableMediaType = (typeof JSON_TYPES)[number];
 
@@ -48,20 +50,6 @@ export function negotiatedMediaType(
 /** The GET parameters that decide an answer, in this order; anything else is left out of the key. */
 const PARAMS = ["documentId", "query", "operationName", "variables", "extensions"] as const;
 
-/** JSON with the keys of every object sorted: one spelling for equal values. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.keys(value)
-      .sort()
-      .map(
-        (key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
-      );
-    return `{${entries.join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
 /**
  * A `variables` or `extensions` value as the key holds it: its canonical JSON, or undefined when it
  * means nothing (`null`, `{}`: yoga and graphql-js read them as absent). Text that is not JSON is kept
@@ -77,7 +65,8 @@ function jsonParamKey(text: string): string | undefined {
   if (value === null) return undefined;
   if (typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0)
     return undefined;
-  return canonicalJson(value);
+  // One spelling for equal values: every object's keys sorted.
+  return stableStringify(value) as string;
 }
 
 /**
